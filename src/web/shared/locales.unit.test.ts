@@ -1,0 +1,55 @@
+/**
+ * The locale files are the only place UI text lives: both languages have the same keys, every
+ * role and org kind the server knows has a label, and no component carries a Chinese literal.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { roleKeys } from '../../contracts';
+import enUS from './locales/en-US.json';
+import zhCN from './locales/zh-CN.json';
+
+type Tree = { [key: string]: string | Tree };
+
+function keysOf(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value, `${prefix}${key}.`)));
+}
+
+function valuesOf(tree: Tree): string[] {
+  return Object.values(tree).flatMap((value) => (typeof value === 'string' ? [value] : valuesOf(value)));
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) return sourceFiles(file);
+    return /\.(ts|tsx)$/.test(name) && !name.endsWith('.test.ts') ? [file] : [];
+  });
+}
+
+describe('locale files', () => {
+  it('zh-CN and en-US have exactly the same keys', () => {
+    expect(keysOf(enUS as Tree).sort()).toEqual(keysOf(zhCN as Tree).sort());
+  });
+
+  it('no text is empty and the English file holds no Chinese outside the language names', () => {
+    expect(valuesOf(zhCN as Tree).filter((v) => v.trim() === '')).toEqual([]);
+    const english = { ...(enUS as Tree), languages: {} };
+    expect(valuesOf(english).filter((v) => /[\u4e00-\u9fff]/.test(v))).toEqual([]);
+  });
+
+  it('every role the server defines has a label in both languages', () => {
+    for (const role of roleKeys) {
+      expect(zhCN.roles).toHaveProperty(role);
+      expect(enUS.roles).toHaveProperty(role);
+    }
+  });
+
+  it('web components carry no Chinese literals (all UI text comes from the locale files)', () => {
+    const web = path.resolve(import.meta.dirname, '..');
+    const offenders = sourceFiles(web)
+      .filter((file) => /[\u4e00-\u9fff]/.test(readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')))
+      .map((file) => path.relative(web, file));
+    expect(offenders).toEqual([]);
+  });
+});
