@@ -102,8 +102,9 @@ export async function createTree(database: Database, label = randomBytes(3).toSt
   return { district, streetA, streetB, communityA1, communityA2, communityB1 };
 }
 
-export async function createGrid(database: Database, community: OrgRef, name = `网格${randomBytes(2).toString('hex')}`): Promise<OrgRef> {
-  return insertOrg(database, community, 'grid', name, community.id);
+/** A grid org node under a community or another grid; `communityId` defaults to the parent (a community). */
+export async function createGrid(database: Database, parent: OrgRef, name = `网格${randomBytes(2).toString('hex')}`, communityId = parent.id): Promise<OrgRef> {
+  return insertOrg(database, parent, 'grid', name, communityId);
 }
 
 // ---- accounts and calls ---------------------------------------------------------------------

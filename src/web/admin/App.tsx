@@ -13,6 +13,7 @@ import { AdminLayout } from './layout/AdminLayout';
 import { RequirePermission } from './layout/RequirePermission';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/not-found/NotFoundPage';
+import { modulePages } from './navigation';
 import { adminTheme } from './theme';
 
 configurePreferences({ elderlyMode: false });
@@ -33,6 +34,7 @@ const router = createBrowserRouter([
       { path: 'audit-log', element: <RequirePermission nav="auditLog" />, children: [{ index: true, lazy: page(() => import('./pages/audit-log/AuditLogPage')) }] },
       { path: 'inbox', lazy: page(() => import('./pages/inbox/InboxPage')) },
       { path: 'sessions', lazy: page(() => import('./pages/sessions/SessionsPage')) },
+      ...modulePages.map((p) => ({ path: p.path, element: <RequirePermission nav={p.nav} />, children: [{ index: true, lazy: page(p.load) }] })),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -3,7 +3,8 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { DotLoading } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { setUnauthenticatedHandler } from '../shared/api';
@@ -14,6 +15,9 @@ import { HomePage } from './pages/home/HomePage';
 import { InboxPage } from './pages/inbox/InboxPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
+import { modulePages } from './modules';
+
+const lazyPages = modulePages.map((p) => ({ path: p.path, Page: lazy(p.load) }));
 
 configurePreferences({ elderlyMode: true });
 const queryClient = createQueryClient();
@@ -54,6 +58,17 @@ export function ResidentApp() {
               <Route index element={<HomePage />} />
               <Route path="inbox" element={<InboxPage />} />
               <Route path="settings" element={<SettingsPage />} />
+              {lazyPages.map(({ path, Page }) => (
+                <Route
+                  key={path}
+                  path={path}
+                  element={
+                    <Suspense fallback={<DotLoading />}>
+                      <Page />
+                    </Suspense>
+                  }
+                />
+              ))}
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

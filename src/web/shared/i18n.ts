@@ -29,17 +29,32 @@ export function storedLanguage(): Language | undefined {
   }
 }
 
+/**
+ * Each domain module keeps its texts in `locales/<module>/{zh-CN,en-US}.json`, loaded as the i18n
+ * namespace `<module>` (`useTranslation('places')`). A module types its namespace by augmenting
+ * this interface: `declare module '../../shared/i18n' { interface ModuleResources { places: typeof zh } }`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModuleResources {}
+
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN };
+    resources: { translation: typeof zhCN } & ModuleResources;
   }
+}
+
+const moduleFiles = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
+const resources: Record<Language, Record<string, Record<string, unknown>>> = { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } };
+for (const [file, mod] of Object.entries(moduleFiles)) {
+  const match = /\/locales\/([^/]+)\/(zh-CN|en-US)\.json$/.exec(file);
+  if (match) resources[match[2] as Language][match[1]!] = mod.default;
 }
 
 const initial = storedLanguage() ?? defaultLanguage;
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+  resources,
   lng: initial,
   fallbackLng: defaultLanguage,
   supportedLngs: [...languages],

@@ -27,6 +27,21 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+const localesDir = path.resolve(import.meta.dirname, 'locales');
+const moduleDirs = readdirSync(localesDir).filter((name) => statSync(path.join(localesDir, name)).isDirectory());
+const readJson = (file: string): Tree => JSON.parse(readFileSync(file, 'utf8')) as Tree;
+
+describe('module locale files', () => {
+  it.each(moduleDirs.length ? moduleDirs : ['(none yet)'])('%s: zh-CN and en-US have the same keys, none empty, no Chinese in English', (dir) => {
+    if (dir === '(none yet)') return;
+    const zh = readJson(path.join(localesDir, dir, 'zh-CN.json'));
+    const en = readJson(path.join(localesDir, dir, 'en-US.json'));
+    expect(keysOf(en).sort()).toEqual(keysOf(zh).sort());
+    expect(valuesOf(zh).filter((v) => v.trim() === '')).toEqual([]);
+    expect(valuesOf(en).filter((v) => /[\u4e00-\u9fff]/.test(v))).toEqual([]);
+  });
+});
+
 describe('locale files', () => {
   it('zh-CN and en-US have exactly the same keys', () => {
     expect(keysOf(enUS as Tree).sort()).toEqual(keysOf(zhCN as Tree).sort());

@@ -9,10 +9,9 @@ import { Link, Outlet, useLocation } from 'react-router-dom';
 import { isApiError } from '../../shared/api';
 import logoUrl from '../../shared/assets/logo.svg';
 import { useMe } from '../../shared/me';
-import { visibleNav, type NavItem } from '../navigation';
+import { navGroups, navLabel, visibleNav, type NavItem } from '../navigation';
 import { HeaderBar } from './HeaderBar';
 
-const groups: NavItem['group'][] = ['work', 'admin', 'mine'];
 
 function activeItem(items: NavItem[], pathname: string): NavItem | undefined {
   return [...items].sort((a, b) => b.path.length - a.path.length).find((i) => (i.path === '/' ? pathname === '/' : pathname.startsWith(i.path)));
@@ -27,17 +26,17 @@ export function AdminLayout() {
   const active = activeItem(items, pathname);
 
   useEffect(() => {
-    document.title = active ? `${t(`nav.${active.key}`)} · ${t('app.name')}` : t('app.title');
+    document.title = active ? `${navLabel(t, active)} · ${t('app.name')}` : t('app.title');
   }, [active, t]);
 
-  const menuItems: MenuProps['items'] = groups
+  const menuItems: MenuProps['items'] = navGroups
     .map((group) => ({ group, entries: items.filter((i) => i.group === group) }))
     .filter(({ entries }) => entries.length > 0)
     .map(({ group, entries }) => ({
       type: 'group' as const,
       key: group,
       label: collapsed ? null : t(`navGroups.${group}`),
-      children: entries.map((i) => ({ key: i.key, icon: i.icon, label: <Link to={i.path}>{t(`nav.${i.key}`)}</Link> })),
+      children: entries.map((i) => ({ key: i.key, icon: i.icon, label: <Link to={i.path}>{navLabel(t, i)}</Link> })),
     }));
 
   if (me.isPending || (me.isError && isApiError(me.error) && me.error.status === 401)) {

@@ -9,7 +9,7 @@ import { signOut } from '../../shared/me';
 import { useUnreadCount } from '../../shared/notifications';
 import type { MeView } from '../../shared/types';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import type { NavItem } from '../navigation';
+import { navLabel, type NavItem } from '../navigation';
 
 export function HeaderBar({ me, current }: { me: MeView; current: NavItem | undefined }) {
   const { t } = useTranslation();
@@ -42,7 +42,7 @@ export function HeaderBar({ me, current }: { me: MeView; current: NavItem | unde
       <Breadcrumb
         items={[
           { title: <Link to="/">{t('nav.home')}</Link> },
-          ...(current && current.key !== 'home' ? [{ title: t(`nav.${current.key}`) }] : []),
+          ...(current && current.key !== 'home' ? [{ title: navLabel(t, current) }] : []),
         ]}
       />
       <Space size={20} align="center">

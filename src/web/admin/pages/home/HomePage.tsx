@@ -13,7 +13,7 @@ import { can, useMe } from '../../../shared/me';
 import { useUnreadCount } from '../../../shared/notifications';
 import { useCenters } from '../../data/centers';
 import { useOrgs } from '../../data/orgs';
-import { visibleNav } from '../../navigation';
+import { navDescription, navLabel, visibleNav } from '../../navigation';
 import './home.css';
 
 interface Stat {
@@ -104,10 +104,10 @@ export default function HomePage() {
                   <span className={`feature-icon feature-icon-${item.group}`}>{item.icon}</span>
                   <span>
                     <Typography.Text strong className="feature-title">
-                      {t(`nav.${item.key}`)}
+                      {navLabel(t, item)}
                     </Typography.Text>
                     <Typography.Paragraph type="secondary" className="feature-desc">
-                      {t(`navDescriptions.${item.key}`)}
+                      {navDescription(t, item)}
                     </Typography.Paragraph>
                   </span>
                 </Space>

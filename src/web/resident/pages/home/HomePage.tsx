@@ -9,11 +9,13 @@ import { api } from '../../../shared/api';
 import { can, useMe } from '../../../shared/me';
 import { useUnreadCount } from '../../../shared/notifications';
 import type { CenterView } from '../../../shared/types';
+import { moduleTiles } from '../../modules';
 
 const greeting = (hour: number) => (hour < 12 ? 'morning' : hour < 18 ? 'afternoon' : 'evening');
 
 export function HomePage() {
   const { t } = useTranslation();
+  const lt = t as unknown as (key: string, options?: Record<string, unknown>) => string;
   const { data: me } = useMe();
   const unread = useUnreadCount();
   const community = me?.roles.find((r) => r.orgKind === 'community') ?? me?.roles[0];
@@ -69,6 +71,15 @@ export function HomePage() {
           <span className="r-tile-title">{t('resident.settings.title')}</span>
           <span className="r-tile-desc">{t('resident.home.settingsDesc')}</span>
         </Link>
+        {moduleTiles
+          .filter((tile) => !tile.permission || can(me, tile.permission))
+          .map((tile) => (
+            <Link key={tile.key} to={tile.path} className={`r-tile r-tile-${tile.color ?? 'blue'}`} data-testid={`tile-${tile.key}`}>
+              <span className="r-tile-icon">{tile.icon}</span>
+              <span className="r-tile-title">{lt(`tiles.${tile.key}.title`, { ns: tile.ns })}</span>
+              <span className="r-tile-desc">{lt(`tiles.${tile.key}.desc`, { ns: tile.ns })}</span>
+            </Link>
+          ))}
       </section>
     </div>
   );
