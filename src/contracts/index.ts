@@ -10,3 +10,5 @@ export * as accounts from '../server/modules/accounts/accounts.schemas';
 export * as audit from '../server/modules/audit/audit.schemas';
 export * as notifications from '../server/modules/notifications/notifications.schemas';
 export { builtinRoles, roleKeys, type RoleKey } from '../server/platform/auth/roles';
+export * as serviceVisits from '../server/modules/service-visits/service-visits.schemas';
+export * as partners from '../server/modules/partners/partners.schemas';

@@ -21,10 +21,24 @@ import { createNotificationsService } from './notifications/notifications.servic
 import { orgsPolicy } from './orgs/orgs.policy';
 import { orgsRoutes } from './orgs/orgs.routes';
 import { createOrgsService } from './orgs/orgs.service';
+import { partnersPolicy } from './partners/partners.policy';
+import { partnersRoutes } from './partners/partners.routes';
+import { createPartnersService } from './partners/partners.service';
+import { serviceVisitsPolicy } from './service-visits/service-visits.policy';
+import { serviceVisitsRoutes } from './service-visits/service-visits.routes';
+import { createServiceVisitsService } from './service-visits/service-visits.service';
 import { createMaintenanceJobs } from './system/system.jobs';
 import { systemRoutes } from './system/system.routes';
 
-export const policies: readonly ModulePolicy[] = [authPolicy, orgsPolicy, accountsPolicy, auditPolicy, notificationsPolicy];
+export const policies: readonly ModulePolicy[] = [
+  authPolicy,
+  orgsPolicy,
+  accountsPolicy,
+  auditPolicy,
+  notificationsPolicy,
+  serviceVisitsPolicy,
+  partnersPolicy,
+];
 
 export function createServices(ctx: AppContext) {
   const notifications = createNotificationsService(ctx);
@@ -32,7 +46,17 @@ export function createServices(ctx: AppContext) {
   const orgs = createOrgsService(ctx);
   const accounts = createAccountsService(ctx, { orgs });
   const audit = createAuditService(ctx);
-  return { notifications, auth, orgs, accounts, audit };
+  const serviceVisits = createServiceVisitsService(ctx);
+  const partners = createPartnersService(ctx);
+  return {
+    notifications,
+    auth,
+    orgs,
+    accounts,
+    audit,
+    serviceVisits,
+    partners,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -45,6 +69,8 @@ export function registerRoutes(app: App, ctx: AppContext, services: Services): v
   accountsRoutes(app, services.accounts);
   auditRoutes(app, services.audit);
   notificationsRoutes(app, services.notifications);
+  serviceVisitsRoutes(app, services.serviceVisits);
+  partnersRoutes(app, services.partners);
 }
 
 export function jobDefinitions(ctx: AppContext, _services: Services): JobDefinition<never>[] {

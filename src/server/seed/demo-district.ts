@@ -51,6 +51,7 @@ export const demoDistrict = {
         { code: 'ZJL01', name: '紫荆路社区', phone: '0371-64312345', address: '巩义市紫荆路88号', center: { name: '紫荆路社区党群服务中心', areaM2: 800, openingHours: '08:30-18:00' } },
         { code: 'ZJL02', name: '政通路社区', phone: '0371-64322345', address: '巩义市政通路21号', center: { name: '政通路社区党群服务中心', areaM2: 600, openingHours: '08:30-18:00' } },
         { code: 'ZJL03', name: '安泰街社区', phone: '0371-64332345', address: '巩义市安泰街9号', center: { name: '安泰街社区党群服务中心', areaM2: 500, openingHours: '08:30-18:00' } },
+        { code: 'ZJL04', name: '永新路社区', phone: '0371-64342345', address: '巩义市永新路36号', center: { name: '永新路社区党群服务中心', areaM2: 700, openingHours: '08:30-18:00' } },
       ],
     },
     {
