@@ -5,6 +5,7 @@
  */
 const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   foundation: () => import('./foundation.bench'),
+  waste: () => import('./waste.bench'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

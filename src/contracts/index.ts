@@ -12,3 +12,13 @@ export * as notifications from '../server/modules/notifications/notifications.sc
 export { builtinRoles, roleKeys, type RoleKey } from '../server/platform/auth/roles';
 export * as serviceVisits from '../server/modules/service-visits/service-visits.schemas';
 export * as partners from '../server/modules/partners/partners.schemas';
+export * as uploads from '../server/modules/uploads/uploads.schemas';
+export * as waste from '../server/modules/waste/waste.schemas';
+export * as places from '../server/modules/places/places.schemas';
+export * as volunteers from '../server/modules/volunteers/volunteers.schemas';
+export * as party from '../server/modules/party/party.schemas';
+export * as care from '../server/modules/care/care.schemas';
+export * as stats from '../server/modules/stats/stats.schemas';
+export * as tickets from '../server/modules/tickets/tickets.schemas';
+export * as projects from '../server/modules/tickets/projects.schemas';
+export * as center from '../server/modules/center/center.schemas';

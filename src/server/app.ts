@@ -45,15 +45,33 @@ declare module 'fastify' {
   }
 }
 
-/** Structured logs without personal data: no query strings (they may hold a phone number), no bodies, no cookies. */
-const redactedLogger = (level: string): FastifyServerOptions['logger'] => ({
+/**
+ * Structured logs without personal data: no query strings (they may hold a phone number), no bodies,
+ * no cookies — and no SQL parameters in logged errors (a failed query's message lists them).
+ */
+export const redactedLogger = (level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] => ({
   level,
+  ...(stream ? { stream } : {}),
   redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.idNumber', '*.phone'], censor: '[redacted]' },
   serializers: {
     req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
     res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    err: (err: Error) => redactError(err) as { type: string; message: string; stack: string },
   },
 });
+
+/** An error as logged: type, message and stack, minus the parameter list drizzle appends to a failed query. */
+function redactError(err: unknown, depth = 0): Record<string, unknown> {
+  const e = err as { name?: string; message?: unknown; stack?: unknown; code?: unknown; cause?: unknown };
+  const strip = (text: unknown) => (typeof text === 'string' ? text.replace(/\nparams: [\s\S]*?(?=\n\s+at |$)/, '\nparams: [redacted]') : text);
+  return {
+    type: e?.name,
+    message: strip(e?.message),
+    stack: strip(e?.stack),
+    ...(e?.code !== undefined ? { code: e.code } : {}),
+    ...(e?.cause && depth < 3 ? { cause: redactError(e.cause, depth + 1) } : {}),
+  };
+}
 
 export async function buildApp(opts: BuildAppOptions): Promise<App> {
   const { config, database } = opts;
@@ -119,7 +137,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   });
   installAuth(app, {
     db: database.db,
-    policy: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+    policy: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours, mfaRequired: config.mfaRequired, adminPasswordMaxAgeDays: config.adminPasswordMaxAgeDays },
     allowedOrigins: config.allowedOrigins,
   });
   installIdempotency(app, database.db);

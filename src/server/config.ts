@@ -28,6 +28,13 @@ export interface Config {
   loginRateLimit: number;
   /** Largest JSON body accepted, in bytes. */
   bodyLimit: number;
+  /** MFA is mandatory for accounts that can reveal, export or administer (always in production). */
+  mfaRequired: boolean;
+  /** Admin passwords older than this many days must be changed before anything else (0 = never). */
+  adminPasswordMaxAgeDays: number;
+  /** Reveals / exports by one account within one clock hour above which the security admin is alerted. */
+  alertRevealsPerHour: number;
+  alertExportsPerHour: number;
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -68,6 +75,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     sessionAbsoluteHours: intFrom(env.SESSION_ABSOLUTE_HOURS, 12, 'SESSION_ABSOLUTE_HOURS'),
     loginRateLimit: intFrom(env.LOGIN_RATE_LIMIT, 30, 'LOGIN_RATE_LIMIT'),
     bodyLimit: intFrom(env.BODY_LIMIT, 1_048_576, 'BODY_LIMIT'),
+    mfaRequired: production || env.MFA_REQUIRED === '1',
+    adminPasswordMaxAgeDays: intFrom(env.ADMIN_PASSWORD_MAX_AGE_DAYS, 0, 'ADMIN_PASSWORD_MAX_AGE_DAYS'),
+    alertRevealsPerHour: intFrom(env.ALERT_REVEALS_PER_HOUR, 30, 'ALERT_REVEALS_PER_HOUR'),
+    alertExportsPerHour: intFrom(env.ALERT_EXPORTS_PER_HOUR, 10, 'ALERT_EXPORTS_PER_HOUR'),
   };
 }
 

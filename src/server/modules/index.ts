@@ -7,6 +7,10 @@ import type { ModulePolicy } from '../platform/auth/roles';
 import type { App } from '../platform/http/types';
 import type { JobDefinition } from '../platform/jobs';
 import { accountsPolicy } from './accounts/accounts.policy';
+import { createCareJobs } from './care/care.jobs';
+import { carePolicy } from './care/care.policy';
+import { careRoutes } from './care/care.routes';
+import { createCareService } from './care/care.service';
 import { accountsRoutes } from './accounts/accounts.routes';
 import { createAccountsService } from './accounts/accounts.service';
 import { auditPolicy } from './audit/audit.policy';
@@ -19,6 +23,13 @@ import { notificationsPolicy } from './notifications/notifications.policy';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { createNotificationsService } from './notifications/notifications.service';
 import { orgsPolicy } from './orgs/orgs.policy';
+import { createPartyJobs } from './party/party.jobs';
+import { partyPolicy } from './party/party.policy';
+import { partyRoutes } from './party/party.routes';
+import { createPartyService } from './party/party.service';
+import { placesPolicy } from './places/places.policy';
+import { placesRoutes } from './places/places.routes';
+import { createPlacesService } from './places/places.service';
 import { orgsRoutes } from './orgs/orgs.routes';
 import { createOrgsService } from './orgs/orgs.service';
 import { partnersPolicy } from './partners/partners.policy';
@@ -27,8 +38,32 @@ import { createPartnersService } from './partners/partners.service';
 import { serviceVisitsPolicy } from './service-visits/service-visits.policy';
 import { serviceVisitsRoutes } from './service-visits/service-visits.routes';
 import { createServiceVisitsService } from './service-visits/service-visits.service';
+import { coreIndicators } from './stats/stats.indicators';
+import { statsPolicy } from './stats/stats.policy';
+import { statsRoutes } from './stats/stats.routes';
+import { createStatsService } from './stats/stats.service';
 import { createMaintenanceJobs } from './system/system.jobs';
+import { wastePolicy } from './waste/waste.policy';
+import { wasteJobs, wasteRoutes } from './waste/waste.routes';
+import { createWasteService } from './waste/waste.service';
+import { projectsRoutes } from './tickets/projects.routes';
+import { createTicketsModule } from './tickets/tickets.module';
+import { ticketsPolicy } from './tickets/tickets.policy';
+import { ticketsRoutes } from './tickets/tickets.routes';
+import { uploadsPolicy } from './uploads/uploads.policy';
+import { uploadsRoutes } from './uploads/uploads.routes';
+import { createUploadsService } from './uploads/uploads.service';
 import { systemRoutes } from './system/system.routes';
+import { securityPolicy } from './security/security.policy';
+import { securityJobs, securityRoutes } from './security/security.routes';
+import { createSecurityService } from './security/security.service';
+import { centerPolicy } from './center/center.policy';
+import { centerRoutes } from './center/center.routes';
+import { createCenterService } from './center/center.service';
+import { volunteerActivitiesRoutes } from './volunteers/volunteer-activities.routes';
+import { volunteersPolicy } from './volunteers/volunteers.policy';
+import { volunteersRoutes } from './volunteers/volunteers.routes';
+import { createVolunteersService } from './volunteers/volunteers.service';
 
 export const policies: readonly ModulePolicy[] = [
   authPolicy,
@@ -36,8 +71,18 @@ export const policies: readonly ModulePolicy[] = [
   accountsPolicy,
   auditPolicy,
   notificationsPolicy,
+  partyPolicy,
+  placesPolicy,
   serviceVisitsPolicy,
   partnersPolicy,
+  securityPolicy,
+  wastePolicy,
+  statsPolicy,
+  uploadsPolicy,
+  ticketsPolicy,
+  centerPolicy,
+  volunteersPolicy,
+  carePolicy,
 ];
 
 export function createServices(ctx: AppContext) {
@@ -45,10 +90,22 @@ export function createServices(ctx: AppContext) {
   const auth = createAuthService(ctx);
   const orgs = createOrgsService(ctx);
   const accounts = createAccountsService(ctx, { orgs });
+  const party = createPartyService(ctx, { orgs, notifications });
   const audit = createAuditService(ctx);
   const serviceVisits = createServiceVisitsService(ctx);
   const partners = createPartnersService(ctx);
+  const waste = createWasteService(ctx);
+  const stats = createStatsService(ctx, [...coreIndicators]);
+  const uploads = createUploadsService(ctx);
+  const tickets = createTicketsModule(ctx, { notifications, uploads });
+  const places = createPlacesService(ctx, { orgs, notifications, uploads });
+  const center = createCenterService(ctx, { notifications, partners, serviceVisits, uploads });
+  const security = createSecurityService(ctx, { accounts, notifications, auth });
+  const volunteers = createVolunteersService(ctx, { notifications, partners, serviceVisits, party });
+  const care = createCareService(ctx, { notifications, partners, serviceVisits, uploads });
   return {
+    party,
+    security,
     notifications,
     auth,
     orgs,
@@ -56,6 +113,14 @@ export function createServices(ctx: AppContext) {
     audit,
     serviceVisits,
     partners,
+    waste,
+    stats,
+    uploads,
+    tickets,
+    places,
+    center,
+    volunteers,
+    care,
   };
 }
 
@@ -69,10 +134,22 @@ export function registerRoutes(app: App, ctx: AppContext, services: Services): v
   accountsRoutes(app, services.accounts);
   auditRoutes(app, services.audit);
   notificationsRoutes(app, services.notifications);
+  partyRoutes(app, services.party);
   serviceVisitsRoutes(app, services.serviceVisits);
   partnersRoutes(app, services.partners);
+  securityRoutes(app, services.security);
+  wasteRoutes(app, services.waste);
+  statsRoutes(app, services.stats);
+  uploadsRoutes(app, services.uploads);
+  ticketsRoutes(app, services.tickets);
+  projectsRoutes(app, services.tickets);
+  placesRoutes(app, services.places);
+  centerRoutes(app, services.center);
+  volunteersRoutes(app, services.volunteers);
+  volunteerActivitiesRoutes(app, services.volunteers);
+  careRoutes(app, services.care);
 }
 
-export function jobDefinitions(ctx: AppContext, _services: Services): JobDefinition<never>[] {
-  return [...createMaintenanceJobs(ctx)] as JobDefinition<never>[];
+export function jobDefinitions(ctx: AppContext, services: Services): JobDefinition<never>[] {
+  return [...createMaintenanceJobs(ctx), ...services.places.visits.jobs(), ...createPartyJobs(services.party), ...wasteJobs(services.waste), ...securityJobs(services.security), ...createCareJobs(services.care), ...services.tickets.jobs.definitions()] as JobDefinition<never>[];
 }

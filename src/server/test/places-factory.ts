@@ -20,6 +20,7 @@ export interface TestPlaces {
   gridA: OrgRef;
   gridB: OrgRef;
   estateId: string;
+  estateName: string;
   /** Buildings 1–2 in gridA, 3 in gridB. */
   buildings: { id: string; name: string; gridId: string; entranceId: string }[];
   workers: { primaryA: TestUser; backupA: TestUser; primaryB: TestUser; backupB: TestUser; leader: TestUser };
@@ -54,7 +55,8 @@ export async function createPlaces(database: Database, community: OrgRef): Promi
     { communityId: community.id, gridId: grid2.id, accountId: workers.leader.id, duty: 'leader' },
   ]);
   const estateId = newId();
-  await database.db.insert(estate).values({ id: estateId, communityId: community.id, name: `幸福小区${tag}`, propertyCompany: '安居物业', propertyPhone: '0371-12345678' });
+  const estateName = `幸福小区${tag}`;
+  await database.db.insert(estate).values({ id: estateId, communityId: community.id, name: estateName, propertyCompany: '安居物业', propertyPhone: '0371-12345678' });
   const buildings = [];
   for (const [name, g] of [['1号楼', gridA], ['2号楼', gridA], ['3号楼', gridB]] as const) {
     const id = newId();
@@ -63,7 +65,7 @@ export async function createPlaces(database: Database, community: OrgRef): Promi
     await database.db.insert(entrance).values({ id: entranceId, communityId: community.id, buildingId: id, name: '1单元' });
     buildings.push({ id, name, gridId: g.id, entranceId });
   }
-  return { community, grid1, grid2, gridA, gridB, estateId, buildings, workers };
+  return { community, grid1, grid2, gridA, gridB, estateId, estateName, buildings, workers };
 }
 
 export async function putOnLeave(database: Database, communityId: string, accountId: string, startsOn: string, endsOn: string) {
@@ -73,7 +75,8 @@ export async function putOnLeave(database: Database, communityId: string, accoun
 export async function createHousehold(database: Database, places: TestPlaces, buildingIndex = 0, room = `${randomBytes(1)[0]! % 6 + 1}0${randomBytes(1)[0]! % 4 + 1}`): Promise<{ id: string; buildingId: string; gridId: string }> {
   const b = places.buildings[buildingIndex]!;
   const id = newId();
-  await database.db.insert(household).values({ id, communityId: places.community.id, gridId: b.gridId, buildingId: b.id, entranceId: b.entranceId, room: `${room}-${randomBytes(2).toString('hex')}` });
+  const fullRoom = `${room}-${randomBytes(2).toString('hex')}`;
+  await database.db.insert(household).values({ id, communityId: places.community.id, gridId: b.gridId, buildingId: b.id, entranceId: b.entranceId, room: fullRoom, addressText: `${places.estateName} ${b.name} 1单元 ${fullRoom}` });
   return { id, buildingId: b.id, gridId: b.gridId };
 }
 
@@ -91,11 +94,13 @@ export interface ResidentInput {
 const rng = createRng(`test:${process.pid}:${Date.now()}`);
 
 /** A resident in a household (personal data encrypted and indexed as the product stores it). */
-export async function createResident(database: Database, communityId: string, home: { id: string; gridId: string } | null, input: ResidentInput = {}) {
+export async function createResident(database: Database, communityId: string, home: { id: string; gridId: string; buildingId?: string } | null, input: ResidentInput = {}) {
   const gender = input.gender ?? 'female';
   const birthDate = input.birthDate ?? '1950-03-15';
   const name = input.name ?? `测试${String.fromCharCode(0x4e00 + rng.int(0, 2000))}`;
-  const id = input.idNumber ?? idNumber(rng, '410302', new Date(`${birthDate}T00:00:00Z`), gender);
+  // A random county code per person, so that thousands of test residents born on one day rarely share an ID number.
+  const region = `${rng.pick(['11', '31', '32', '33', '35', '37', '41', '42', '44', '51'])}${String(rng.int(1, 20)).padStart(2, '0')}${String(rng.int(1, 30)).padStart(2, '0')}`;
+  const id = input.idNumber ?? idNumber(rng, region, new Date(`${birthDate}T00:00:00Z`), gender);
   const phone = input.phone ?? mobilePhone(rng);
   const py = namePinyin(name);
   const rid = newId();
@@ -104,6 +109,7 @@ export async function createResident(database: Database, communityId: string, ho
     communityId,
     gridId: home?.gridId ?? null,
     householdId: home?.id ?? null,
+    buildingId: home?.buildingId ?? null,
     relationToHead: input.relationToHead ?? '户主',
     name,
     namePinyin: py.full,

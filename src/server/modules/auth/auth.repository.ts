@@ -28,6 +28,13 @@ export const authRepository = {
   async recordSuccess(db: Queryable, id: string) {
     await db.update(account).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(account.id, id));
   },
+  /** A new password hash; the version moves so that a concurrent account edit notices. */
+  async setPassword(db: Queryable, id: string, passwordHash: string) {
+    await db
+      .update(account)
+      .set({ passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null, version: sql`${account.version} + 1`, updatedAt: new Date() })
+      .where(eq(account.id, id));
+  },
   async setPreferences(db: Queryable, id: string, prefs: Record<string, unknown>) {
     const [row] = await db
       .update(account)

@@ -60,6 +60,22 @@ describe('signing in', () => {
     expect(actions).toEqual(expect.arrayContaining(['auth.login_failed', 'auth.account_locked', 'auth.login_refused_locked', 'account.unlock', 'auth.login']));
   });
 
+  it('too many sign-in attempts from one address within a minute → 429, whatever the account', async () => {
+    const { buildApp } = await import('../../app');
+    const limited = await buildApp({ config: { ...ctx.config, loginRateLimit: 5 }, database: ctx.database, startJobs: false, crypto: ctx.app.ctx.crypto });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await client(limited).post('/api/v1/auth/login', { username: `nobody${i}`, password: 'x' })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    const refused = await client(limited).post('/api/v1/auth/login', { username: 'nobody', password: 'x' });
+    expect(refused.body.error.code).toBe('rate_limited');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // The second step has the same limit: guessing codes is no way around it.
+    const codes: number[] = [];
+    for (let i = 0; i < 6; i++) codes.push((await client(limited).post('/api/v1/auth/login/mfa', { challenge: 'x'.repeat(43), code: '123456' })).status);
+    expect(codes).toEqual([401, 401, 401, 401, 401, 429]);
+    await limited.close();
+  });
+
   it('the lock lifts by itself after its time', async () => {
     const user = await createUser(ctx.database, [['community_staff', tree.communityA1]]);
     await ctx.database.db.update(account).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(account.id, user.id));

@@ -6,7 +6,7 @@
  * grid workers).
  */
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, tstz, updatedAt, version } from '../../platform/db/columns';
 import { account } from '../../platform/db/tables/auth';
 import { orgNode } from '../../platform/db/tables/org';
@@ -36,6 +36,8 @@ export const gridDuty = pgTable(
     gridId: uuid('grid_id').notNull().references(() => grid.id, { onDelete: 'cascade' }),
     accountId: uuid('account_id').notNull().references(() => account.id),
     duty: text('duty', { enum: ['primary', 'backup', 'leader'] }).notNull(),
+    /** Work phone printed on the contact card (a service line, not personal data). */
+    servicePhone: text('service_phone'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('grid_duty_one_per_kind').on(t.communityId, t.gridId, t.duty), index('grid_duty_account_idx').on(t.accountId)],
@@ -115,6 +117,8 @@ export const household = pgTable(
     residency: text('residency', { enum: ['permanent', 'floating'] }).notNull().default('permanent'),
     headResidentId: uuid('head_resident_id'),
     notes: text('notes'),
+    /** "惠民花园 3号楼 1单元 201": denormalized for address search and lists. */
+    addressText: text('address_text').notNull().default(''),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -122,6 +126,8 @@ export const household = pgTable(
   (t) => [
     uniqueIndex('household_address_key').on(t.communityId, t.buildingId, t.entranceId, t.room),
     index('household_grid_idx').on(t.communityId, t.gridId),
+    index('household_building_idx').on(t.buildingId, t.addressText, t.id),
+    index('household_address_trgm').using('gin', t.addressText.op('gin_trgm_ops')),
   ],
 );
 
@@ -133,6 +139,8 @@ export const resident = pgTable(
     /** Denormalized from the current household's building: the scope of grid workers. */
     gridId: uuid('grid_id'),
     householdId: uuid('household_id').references(() => household.id),
+    /** Denormalized from the current household, for building filters. */
+    buildingId: uuid('building_id'),
     relationToHead: text('relation_to_head'),
     name: text('name').notNull(),
     /** Full pinyin without tones or spaces ("zhangsan") and initials ("zs"), for search. */
@@ -167,6 +175,12 @@ export const resident = pgTable(
     index('resident_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
     index('resident_pinyin_trgm').using('gin', t.namePinyin.op('gin_trgm_ops')),
     index('resident_initials_idx').on(t.communityId, t.nameInitials),
+    // Keyset lists in a community scope, and prefix search (LIKE 'q%') on names as typed.
+    index('resident_community_id_idx').on(t.communityId, t.id),
+    index('resident_building_idx').on(t.buildingId, t.id),
+    index('resident_name_prefix').on(t.communityId, t.name.op('text_pattern_ops')),
+    index('resident_pinyin_prefix').on(t.communityId, t.namePinyin.op('text_pattern_ops')),
+    index('resident_initials_prefix').on(t.communityId, t.nameInitials.op('text_pattern_ops')),
   ],
 );
 
@@ -183,4 +197,107 @@ export const householdMembership = pgTable(
     leftAt: tstz('left_at'),
   },
   (t) => [index('household_membership_resident_idx').on(t.residentId), index('household_membership_household_idx').on(t.householdId)],
+);
+
+/** Who revealed which personal field of whom, when: counted per account and hour for alerts. */
+export const residentReveal = pgTable(
+  'resident_reveal',
+  {
+    id: id(),
+    communityId: uuid('community_id').notNull(),
+    residentId: uuid('resident_id').notNull().references(() => resident.id),
+    accountId: uuid('account_id').notNull().references(() => account.id),
+    field: text('field', { enum: ['idNumber', 'phone'] }).notNull(),
+    at: tstz('at').notNull().defaultNow(),
+  },
+  (t) => [index('resident_reveal_account_idx').on(t.accountId, t.at), index('resident_reveal_resident_idx').on(t.residentId, t.at)],
+);
+
+/** An account revealed more personal data in one hour than the threshold: shown to security admins. */
+export const revealAlert = pgTable(
+  'reveal_alert',
+  {
+    id: id(),
+    communityId: uuid('community_id').notNull(),
+    accountId: uuid('account_id').notNull().references(() => account.id),
+    /** Start of the clock hour in which the threshold was crossed. */
+    windowStart: tstz('window_start').notNull(),
+    reveals: integer('reveals').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('reveal_alert_window_key').on(t.accountId, t.windowStart), index('reveal_alert_community_idx').on(t.communityId, t.createdAt)],
+);
+
+/** 入户走访: a recorded home visit to a household (optionally naming the resident seen). */
+export const visit = pgTable(
+  'visit',
+  {
+    id: id(),
+    communityId: uuid('community_id').notNull().references(() => orgNode.id),
+    gridId: uuid('grid_id'),
+    householdId: uuid('household_id').notNull().references(() => household.id),
+    residentId: uuid('resident_id').references(() => resident.id),
+    visitorId: uuid('visitor_id').notNull().references(() => account.id),
+    kind: text('kind', { enum: ['routine', 'care', 'survey', 'follow_up', 'other'] }).notNull(),
+    visitedAt: tstz('visited_at').notNull(),
+    findings: text('findings').notNull().default(''),
+    followUpNeeded: boolean('follow_up_needed').notNull().default(false),
+    photoIds: uuid('photo_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('visit_household_idx').on(t.householdId, t.visitedAt),
+    index('visit_scope_idx').on(t.communityId, t.gridId, t.visitedAt, t.id),
+    index('visit_visitor_idx').on(t.visitorId, t.visitedAt),
+  ],
+);
+
+/** How often residents with a tag are visited (days); defaults apply where a community set none. */
+export const visitRule = pgTable(
+  'visit_rule',
+  {
+    id: id(),
+    communityId: uuid('community_id').notNull().references(() => orgNode.id),
+    tag: text('tag').notNull(),
+    intervalDays: integer('interval_days').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('visit_rule_tag_key').on(t.communityId, t.tag), check('visit_rule_interval', sql`${t.intervalDays} BETWEEN 1 AND 366`)],
+);
+
+/** A one-time code that lets a resident set the password of the app account staff created for them. */
+export const activationCode = pgTable(
+  'activation_code',
+  {
+    id: id(),
+    communityId: uuid('community_id').notNull(),
+    residentId: uuid('resident_id').notNull().references(() => resident.id),
+    accountId: uuid('account_id').notNull().references(() => account.id, { onDelete: 'cascade' }),
+    /** Blind index of the code (lookup) and the code encrypted (reprinted on the contact card until used). */
+    codeIdx: text('code_idx').notNull(),
+    codeEnc: text('code_enc').notNull(),
+    expiresAt: tstz('expires_at').notNull(),
+    usedAt: tstz('used_at'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('activation_code_idx_key').on(t.codeIdx), index('activation_code_resident_idx').on(t.residentId)],
+);
+
+/** A verification code sent to a phone for self-registration; only its keyed hash is stored. */
+export const phoneVerification = pgTable(
+  'phone_verification',
+  {
+    id: id(),
+    phoneIdx: text('phone_idx').notNull(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: tstz('expires_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    consumedAt: tstz('consumed_at'),
+    ip: text('ip'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('phone_verification_phone_idx').on(t.phoneIdx, t.createdAt), index('phone_verification_ip_idx').on(t.ip, t.createdAt)],
 );

@@ -6,6 +6,10 @@ export const ServiceVisitStatsQuery = z.strictObject({
   centerId: Uuid.optional(),
   from: z.iso.date(),
   to: z.iso.date(),
+  /** Narrow to one age group ('elderly' …), source ('canteen_meal' …) or theme color. */
+  targetGroup: z.string().trim().max(30).optional(),
+  source: z.string().trim().max(40).optional(),
+  theme: z.string().trim().max(20).optional(),
 });
 
 const Bucket = z.object({ key: z.string(), visits: z.number().int(), people: z.number().int() });

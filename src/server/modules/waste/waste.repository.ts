@@ -139,5 +139,21 @@ export const wasteRepository = {
     return q.select({ day: sortingRecord.day, result: sortingRecord.result }).from(sortingRecord).where(eq(sortingRecord.householdId, householdId)).orderBy(sql`${sortingRecord.day} DESC`).limit(31);
   },
 
+  /** An account's supervisor rows, with the point it is on duty at and the community's name. */
+  dutiesOf(q: Queryable, accountId: string) {
+    return rows<{ id: string; communityId: string; communityName: string; status: 'applicant' | 'selected' | 'retired'; appliedAt: string; pointId: string | null; pointName: string | null; location: string | null; hours: string | null }>(
+      q,
+      sql`SELECT s.id, s.community_id AS "communityId", o.name AS "communityName", s.status, s.created_at AS "appliedAt",
+                 p.id AS "pointId", p.name AS "pointName", p.location, p.hours
+            FROM waste_supervisor s JOIN org_node o ON o.id = s.community_id LEFT JOIN drop_point p ON p.id = s.drop_point_id
+           WHERE s.account_id = ${accountId} ORDER BY s.created_at LIMIT 100`,
+    );
+  },
+
+  communityNames(q: Queryable, ids: string[]) {
+    if (!ids.length) return Promise.resolve([]);
+    return rows<{ id: string; name: string }>(q, sql`SELECT id, name FROM org_node WHERE kind = 'community' AND id IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)}) ORDER BY code NULLS LAST, name`);
+  },
+
   rewardTable: wasteReward,
 };

@@ -5,7 +5,7 @@ import { actorOf } from '../../platform/http/auth-plugin';
 import type { App } from '../../platform/http/types';
 import type { JobDefinition } from '../../platform/jobs';
 import {
-  ApplyBody, CreateDropPointBody, CreateSortingRecordBody, DecideSupervisorBody, DropPointListQuery, DropPointView, MyWasteView, PointHouseholdsQuery,
+  ApplyBody, CreateDropPointBody, CreateSortingRecordBody, DecideSupervisorBody, DropPointListQuery, DropPointView, MySupervisionView, MyWasteView, PointHouseholdsQuery,
   PointHouseholdView, RewardRunBody, SortingRecordView, SupervisorListQuery, SupervisorView, UpdateDropPointBody, UpdateSortingRecordBody, WasteStats, WasteStatsQuery,
 } from './waste.schemas';
 import type { WasteService } from './waste.service';
@@ -27,6 +27,8 @@ export function wasteRoutes(app: App, waste: WasteService): void {
     async (req, reply) => reply.status(201).send(await waste.apply(actorOf(req), req.body.communityId)));
   app.get('/waste/supervisors', { schema: { tags, querystring: SupervisorListQuery, response: { 200: z.array(SupervisorView) } }, config: { permission: 'waste.manage' } },
     (req) => waste.listSupervisors(actorOf(req), req.query));
+  app.get('/waste/supervisors/mine', { schema: { tags, response: { 200: MySupervisionView } }, config: { permission: 'authenticated' } },
+    (req) => waste.mySupervision(actorOf(req)));
   app.patch('/waste/supervisors/:id', { schema: { tags, params: IdParams, body: DecideSupervisorBody, response: { 200: z.object({ id: z.string(), status: z.string(), version: z.number().int() }) } }, config: { permission: 'waste.manage' } },
     (req) => waste.decideSupervisor(actorOf(req), req.params.id, req.body));
 

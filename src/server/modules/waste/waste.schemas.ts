@@ -109,6 +109,19 @@ const PointStats = z.object({
   correctRate: z.number().nullable(),
 });
 
+const CommunityStats = z.object({
+  communityId: z.string(),
+  name: z.string(),
+  dropPoints: z.number().int(),
+  households: z.number().int(),
+  participatingHouseholds: z.number().int(),
+  participationRate: z.number().nullable(),
+  records: z.number().int(),
+  correct: z.number().int(),
+  correctRate: z.number().nullable(),
+  rewardFen: z.number().int(),
+});
+
 export const WasteStats = z.object({
   dropPoints: z.number().int(),
   bins: z.number().int(),
@@ -123,6 +136,10 @@ export const WasteStats = z.object({
   applicants: z.number().int(),
   byDropPoint: z.array(PointStats),
   byMonth: z.array(z.object({ month: z.string(), records: z.number().int(), correct: z.number().int(), rewardFen: z.number().int() })),
+  /** Daily trend over the range (days without records are absent). */
+  byDay: z.array(z.object({ day: z.string(), records: z.number().int(), correct: z.number().int(), correctRate: z.number().nullable() })),
+  /** Every community in the caller's scope (and under orgId), so street staff compare their communities. */
+  byCommunity: z.array(CommunityStats),
 });
 export type WasteStats = z.infer<typeof WasteStats>;
 
@@ -134,3 +151,19 @@ export const MyWasteView = z.object({
   recent: z.array(z.object({ day: z.string(), result: SortingResult })),
   rewards: z.array(z.object({ month: z.string(), days: z.number().int(), amountFen: z.number().int() })),
 });
+
+/** The caller's own supervisor applications and duties, and where they may still apply. */
+export const MySupervisionView = z.object({
+  duties: z.array(
+    z.object({
+      id: z.string(),
+      communityId: z.string(),
+      communityName: z.string(),
+      status: z.enum(['applicant', 'selected', 'retired']),
+      appliedAt: z.date(),
+      dropPoint: z.object({ id: z.string(), name: z.string(), location: z.string().nullable(), hours: z.string().nullable() }).nullable(),
+    }),
+  ),
+  canApplyAt: z.array(z.object({ communityId: z.string(), name: z.string() })),
+});
+export type MySupervisionView = z.infer<typeof MySupervisionView>;

@@ -4,14 +4,15 @@
  * one supervisor per point chosen from 300+ volunteer applicants, two weeks of daily records and
  * their ¥0.30-a-day rewards. Everything the dashboard shows is computed from these rows.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { newId } from '../../platform/db/columns';
 import { rows, type Tx } from '../../platform/db/client';
 import { account, roleAssignment } from '../../platform/db/tables/auth';
 import { chineseName } from '../../seed/random';
 import type { Seeder } from '../../seed/runner';
-import { demoPasswordHash, orgIdByCode } from '../../seed/demo-district';
-import { building, estate, household } from '../places/places.tables';
+import { createDemoAccounts, demoPasswordHash, orgIdByCode } from '../../seed/demo-district';
+import { namePinyin } from '../places/places.pinyin';
+import { building, estate, household, householdMembership, resident } from '../places/places.tables';
 import { bin, binCodePrefix, binKinds, dropPoint, dropPointBuilding, sortingRecord, wasteReward, wasteRewardRule, wasteSupervisor } from './waste.tables';
 
 const BUILDINGS = 23;
@@ -51,6 +52,16 @@ async function pilotEstate(tx: Tx, communityId: string, rng: { int(a: number, b:
   return { buildingIds: buildings.map((b) => b.id), households };
 }
 
+/** A resident record in a pilot household, linked to a demo account (what account matching does). */
+async function linkDemoResident(tx: Tx, communityId: string, who: { id: string; name: string; gender: 'female' | 'male' }, home: { id: string; buildingId: string }): Promise<void> {
+  const py = namePinyin(who.name);
+  const id = newId();
+  await tx.insert(resident).values({ id, communityId, gridId: sql`(SELECT grid_id FROM household WHERE id = ${home.id})`, householdId: home.id, buildingId: home.buildingId, relationToHead: '户主', name: who.name, namePinyin: py.full, nameInitials: py.initials, gender: who.gender });
+  await tx.insert(householdMembership).values({ communityId, householdId: home.id, residentId: id, relationToHead: '户主' });
+  await tx.update(household).set({ headResidentId: id }).where(and(eq(household.id, home.id), isNull(household.headResidentId)));
+  await tx.update(account).set({ residentId: id }).where(eq(account.id, who.id));
+}
+
 export const wasteSeeder: Seeder = {
   name: 'waste.demo',
   async run(tx, ctx) {
@@ -66,13 +77,12 @@ export const wasteSeeder: Seeder = {
 
     // 300+ applicants; the first twelve were selected, one per point.
     const passwordHash = await demoPasswordHash();
-    const applicants = Array.from({ length: APPLICANTS }, (_, i) => ({
-      id: newId(),
-      username: i === 0 ? 'zt_supervisor1' : `zt_applicant${String(i).padStart(3, '0')}`,
-      displayName: chineseName(ctx.rng, ctx.rng.chance(0.7) ? 'female' : 'male'),
-      passwordHash,
-      isDemo: true,
-    }));
+    const genders: ('female' | 'male')[] = [];
+    const applicants = Array.from({ length: APPLICANTS }, (_, i) => {
+      const gender = ctx.rng.chance(0.7) ? 'female' : 'male';
+      genders.push(gender);
+      return { id: newId(), username: i === 0 ? 'zt_supervisor1' : `zt_applicant${String(i).padStart(3, '0')}`, displayName: chineseName(ctx.rng, gender), passwordHash, isDemo: true };
+    });
     await insertChunked(tx, account, applicants);
     await tx.insert(roleAssignment).values(applicants.slice(0, POINTS).map((a) => ({ accountId: a.id, roleKey: 'volunteer' as const, orgId: communityId })));
     await insertChunked(tx, wasteSupervisor, applicants.map((a, i) => ({ communityId, accountId: a.id, status: i < POINTS ? ('selected' as const) : ('applicant' as const), dropPointId: i < POINTS ? points[i]!.id : null })));
@@ -98,6 +108,15 @@ export const wasteSeeder: Seeder = {
     }
     await insertChunked(tx, sortingRecord, records);
     await insertChunked(tx, wasteReward, rewards.map((r) => ({ ...r, id: newId() })));
+
+    // Community staff who run the pilot, and two households with an app account: the first
+    // supervisor lives by the point he supervises; a resident who may apply to supervise.
+    const demo = await createDemoAccounts(tx, [
+      ['zt_staff', '政通路社区 张丽', 'community_staff', 'ZJL02'],
+      ['zt_resident1', '赵桂芝', 'resident', 'ZJL02'],
+    ]);
+    await linkDemoResident(tx, communityId, { id: applicants[0]!.id, name: applicants[0]!.displayName, gender: genders[0]! }, households[0]!);
+    await linkDemoResident(tx, communityId, { id: demo.get('zt_resident1')!, name: '赵桂芝', gender: 'female' }, households[1]!);
     return { dropPoints: POINTS, bins: POINTS * 14, households: households.length, applicants: APPLICANTS, records: records.length, rewards: rewards.length };
   },
 };

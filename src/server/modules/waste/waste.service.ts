@@ -115,12 +115,12 @@ export function createWasteService(ctx: AppContext) {
       return rows<{ id: string; communityId: string; accountId: string; displayName: string; dropPointId: string | null; dropPointName: string | null; status: 'applicant' | 'selected' | 'retired'; appliedAt: Date; version: number }>(
         db,
         sql`SELECT s.id, s.community_id AS "communityId", s.account_id AS "accountId", a.display_name AS "displayName", s.drop_point_id AS "dropPointId",
-                   p.name AS "dropPointName", s.status, s.applied_at AS "appliedAt", s.version
+                   p.name AS "dropPointName", s.status, s.created_at AS "appliedAt", s.version
               FROM waste_supervisor s JOIN account a ON a.id = s.account_id LEFT JOIN drop_point p ON p.id = s.drop_point_id
              WHERE ${scopeWhere(actor, 'waste.manage', { community: sql`s.community_id` })}
                ${f.communityId ? sql`AND s.community_id = ${f.communityId}` : sql``}
                ${f.status ? sql`AND s.status = ${f.status}` : sql``}
-             ORDER BY s.status, s.applied_at LIMIT 1000`,
+             ORDER BY s.status, s.created_at LIMIT 1000`,
       ).then((list) => list.map((s) => ({ ...s, appliedAt: new Date(s.appliedAt) })));
     },
 
@@ -220,6 +220,25 @@ export function createWasteService(ctx: AppContext) {
         dropPoint: own ? { id: own.point.id, name: own.point.name, location: own.point.location, hours: own.point.hours } : null,
         recent,
         rewards: rewards.map((r) => ({ month: r.month, days: r.days, amountFen: r.amount_fen })),
+      };
+    },
+
+    /** What the phone shows a volunteer: the points they supervise, pending applications, where they may apply. */
+    async mySupervision(actor: Actor) {
+      if (!actor.accountId) return { duties: [], canApplyAt: [] };
+      const duties = await repo.dutiesOf(db, actor.accountId);
+      const applied = new Set(duties.map((d) => d.communityId));
+      const open = [...new Set(actor.grants.filter((g) => g.permissions.has('waste.apply') && g.communityId && !applied.has(g.communityId)).map((g) => g.communityId!))];
+      return {
+        duties: duties.map((d) => ({
+          id: d.id,
+          communityId: d.communityId,
+          communityName: d.communityName,
+          status: d.status,
+          appliedAt: new Date(d.appliedAt),
+          dropPoint: d.status === 'selected' && d.pointId ? { id: d.pointId, name: d.pointName!, location: d.location, hours: d.hours } : null,
+        })),
+        canApplyAt: (await repo.communityNames(db, open)).map((c) => ({ communityId: c.id, name: c.name })),
       };
     },
 

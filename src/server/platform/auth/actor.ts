@@ -2,6 +2,13 @@ import type { RoleKey } from './roles';
 
 export type OrgKind = 'district' | 'street' | 'community' | 'grid';
 
+/**
+ * A session that may do one thing only until it is done: enroll a second factor (MFA is required
+ * for this account and it has none) or change an expired admin password. Routes that stay open
+ * to such a session say `config.allowRestricted: true`.
+ */
+export type SessionRestriction = 'mfa_enrollment' | 'password_change';
+
 /** One role assignment of the caller, with what it allows and where. */
 export interface Grant {
   role: RoleKey;
@@ -29,6 +36,8 @@ export interface Actor {
   grants: readonly Grant[];
   ip: string | null;
   requestId: string | null;
+  /** Set when the session is limited (see SessionRestriction); absent or null means a full session. */
+  restriction?: SessionRestriction | null;
 }
 
 /** A permission key, or several meaning "any of these". */

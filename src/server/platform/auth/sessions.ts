@@ -5,8 +5,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Actor, Grant, OrgKind } from './actor';
-import type { RoleKey } from './roles';
+import type { Actor, Grant, OrgKind, SessionRestriction } from './actor';
+import { mfaRequiredFor } from './mfa';
+import { adminRoles, type RoleKey } from './roles';
 import { rows, type Db, type Queryable } from '../db/client';
 import { session } from '../db/tables/auth';
 
@@ -17,6 +18,10 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 export interface SessionPolicy {
   idleMinutes: number;
   absoluteHours: number;
+  /** Accounts that can reveal, export or administer must have MFA (production). */
+  mfaRequired?: boolean;
+  /** Admin passwords older than this must be changed first (0 or absent: never). */
+  adminPasswordMaxAgeDays?: number;
 }
 
 export async function createSession(
@@ -59,6 +64,8 @@ interface SessionRow {
   display_name: string;
   status: string;
   resident_id: string | null;
+  password_changed_at: Date | string;
+  mfa_enabled: boolean;
   last_seen_at: Date | string;
   expires_at: Date | string;
   revoked_at: Date | string | null;
@@ -84,7 +91,8 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy):
   const [row] = await rows<SessionRow>(
     db,
     sql`SELECT s.id AS session_id, s.account_id, s.last_seen_at, s.expires_at, s.revoked_at,
-               a.username, a.display_name, a.status, a.resident_id,
+               a.username, a.display_name, a.status, a.resident_id, a.password_changed_at,
+               EXISTS (SELECT 1 FROM mfa_factor f WHERE f.account_id = a.id AND f.enabled_at IS NOT NULL) AS mfa_enabled,
                COALESCE((
                  SELECT json_agg(json_build_object(
                           'role', ra.role_key, 'orgId', o.id, 'orgName', o.name, 'orgKind', o.kind,
@@ -124,6 +132,17 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy):
       sessionId: row.session_id,
       residentId: row.resident_id,
       grants,
+      restriction: restrictionOf(grants, { mfaEnabled: row.mfa_enabled, passwordChangedAt: new Date(row.password_changed_at) }, policy),
     },
   };
+}
+
+/** What a session must do before anything else, if anything. */
+export function restrictionOf(grants: readonly Grant[], account: { mfaEnabled: boolean; passwordChangedAt: Date }, policy: SessionPolicy): SessionRestriction | null {
+  const maxAge = policy.adminPasswordMaxAgeDays ?? 0;
+  if (maxAge > 0 && grants.some((g) => adminRoles.includes(g.role)) && account.passwordChangedAt.getTime() + maxAge * 86_400_000 <= Date.now()) {
+    return 'password_change';
+  }
+  if (policy.mfaRequired && !account.mfaEnabled && mfaRequiredFor(grants)) return 'mfa_enrollment';
+  return null;
 }

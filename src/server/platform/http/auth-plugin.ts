@@ -103,6 +103,10 @@ export function installAuth(app: FastifyInstance, opts: AuthPluginOptions): void
     const access = req.routeOptions.config?.permission;
     if (!access || access === 'public') return;
     if (!req.actor) throw new AppError(req.sessionExpired ? 'session_expired' : 'unauthenticated');
+    // A session that must enroll MFA or change an expired password can do only that.
+    if (req.actor.restriction && !req.routeOptions.config?.allowRestricted) {
+      throw new AppError(req.actor.restriction === 'mfa_enrollment' ? 'mfa_enrollment_required' : 'password_expired');
+    }
     if (access === 'authenticated') return;
     if (!can(req.actor, access)) throw new AppError('forbidden');
   });

@@ -81,7 +81,8 @@ export function classify(err: unknown, locale: Locale): { code: ErrorCode; detai
     if (state === '23505') return { code: 'already_exists' };
     if (state === '23P01') return { code: 'conflict' };
     if (state === '40001' || state === '40P01') return { code: 'conflict', retryAfter: 1 };
-    if (state === '22P02' || state === '22007' || state === '22008' || state === '22003' || state === '22001') return { code: 'validation_failed' };
+    // 22021/22P05: text PostgreSQL cannot store (a NUL character, an invalid byte sequence) is bad input, not a bug.
+    if (state === '22P02' || state === '22007' || state === '22008' || state === '22003' || state === '22001' || state === '22021' || state === '22P05') return { code: 'validation_failed' };
   }
   return { code: 'internal_error' };
 }

@@ -17,6 +17,8 @@ declare module 'fastify' {
     permission?: RouteAccess;
     /** Create endpoints honour Idempotency-Key unless this is false. */
     idempotency?: boolean;
+    /** Open to a restricted session (one that must enroll MFA or change its password first). */
+    allowRestricted?: boolean;
   }
 }
 

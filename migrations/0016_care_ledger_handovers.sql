@@ -1,0 +1,1 @@
+ALTER TABLE "consolation_handover" DROP CONSTRAINT "consolation_handover_proof";
