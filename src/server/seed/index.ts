@@ -2,6 +2,8 @@
 import { demoDistrictSeeder } from './demo-district';
 import type { Seeder } from './runner';
 import { partnersSeeder } from '../modules/partners/partners.seed';
+import { placesSeeder } from '../modules/places/places.seed';
+import { centerSeeder } from '../modules/center/center.seed';
 import { wasteSeeder } from '../modules/waste/waste.seed';
 import { volunteersSeeder } from '../modules/volunteers/volunteers.seed';
 import { ticketsSeeder } from '../modules/tickets/tickets.seed';
@@ -10,7 +12,11 @@ import { careSeeder } from '../modules/care/care.seed';
 
 export const demoSeeders: readonly Seeder[] = [
   demoDistrictSeeder,
+  // Grids, buildings, households and residents: most later seeders stand on them.
+  placesSeeder,
   partnersSeeder,
+  // After partners (venues lent by units) and places (residents who enrol and eat).
+  centerSeeder,
   // Keep waste after the places seeder (it reuses the pilot estate if places created it).
   wasteSeeder,
   // Keep tickets after the places seeder (it routes to the grids and duty workers places created).
