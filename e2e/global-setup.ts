@@ -1,7 +1,10 @@
 /**
  * Browser tests' global setup: build the web apps (skipped when unchanged), start the real server
- * on a fresh embedded database and a free port, wait until it is healthy, and hand its URL to the
- * tests (`inject('baseUrl')`). Teardown stops it with SIGTERM and removes the data directory.
+ * on a fresh database and a free port, wait until it is healthy (the demo district loads on first
+ * start), and hand its URL to the tests (`inject('baseUrl')`). Teardown stops it with SIGTERM and
+ * removes the data directory. The fresh database is a new PostgreSQL database on the server of
+ * TEST_DATABASE_URL when that is set (loading the demo district there takes a fraction of the time
+ * it takes in the embedded database, which the integration tests cover), else embedded PGlite.
  *
  * E2E_BASE_URL=http://host:port runs the tests against a server that is already running instead
  * (its demo data must be loaded; the tests create uniquely named records, so reruns are fine).
@@ -11,6 +14,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -21,7 +25,8 @@ declare module 'vitest' {
 
 const root = path.resolve(import.meta.dirname, '..');
 const artifacts = path.join(root, 'e2e/artifacts');
-const HEALTH_TIMEOUT_MS = 120_000;
+/** First start loads the whole demo district (some 37,000 residents and a year of records). */
+const HEALTH_TIMEOUT_MS = 600_000;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -75,6 +80,26 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+/** A new, empty database on the TEST_DATABASE_URL server, or null without one. */
+async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) return null;
+  const name = `tongxin_e2e_${process.pid}_${Date.now()}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {}) };
+}
+
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const external = process.env.E2E_BASE_URL;
   if (external) {
@@ -93,6 +118,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   delete env.NODE_ENV;
   delete env.DATABASE_URL;
   delete env.VITEST;
+  const database = await freshDatabase();
+  if (database) Object.assign(env, { DATABASE_URL: database.url, TONGXIN_DEMO: '1' });
 
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = createWriteStream(logFile);
@@ -105,6 +132,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   } catch (err) {
     await stop(child);
     rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
     throw err;
   }
   try {
@@ -112,6 +140,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   } catch (err) {
     await stop(child);
     rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
     throw err;
   }
   project.provide('baseUrl', url);
@@ -120,5 +149,6 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     await stop(child);
     log.end();
     rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
   };
 }

@@ -20,7 +20,7 @@ import { buildCatalog } from './platform/auth/roles';
 import { createCrypto, resolveMasterKey, type Crypto } from './platform/crypto';
 import type { Database } from './platform/db/client';
 import { installAuth } from './platform/http/auth-plugin';
-import { installErrorHandling, type PageFallback } from './platform/http/error-handler';
+import { frameworkErrorHandler, installErrorHandling, type PageFallback } from './platform/http/error-handler';
 import { installIdempotency } from './platform/http/idempotency';
 import type { App } from './platform/http/types';
 import { validatorCompiler } from './platform/http/validation';
@@ -81,6 +81,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimit,
     forceCloseConnections: 'idle',
+    frameworkErrors: frameworkErrorHandler,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  const [{ buildApp }, { createCrypto, resolveMasterKey }, { prepareDatabase }, { runSeeders }, { DEMO_PASSWORD, demoSeeders, foundationAccounts }, { demoAccountsList }] = await modules;
+  const [{ buildApp }, { createCrypto, resolveMasterKey }, { prepareDatabase }, { runSeeders }, { DEMO_PASSWORD, demoSeeders }, { demoAccountsList }] = await modules;
   try {
     const crypto = createCrypto(resolveMasterKey(config));
     await prepareDatabase(database);
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   ];
   if (config.demo) {
     lines.push('', `  Demo accounts (password ${DEMO_PASSWORD}):`);
-    for (const line of demoAccountsList(foundationAccounts)) lines.push(`    ${line}`);
+    for (const line of await demoAccountsList(database.db).catch(() => [])) lines.push(`    ${line}`);
   }
   console.log(lines.join('\n') + '\n');
 }

@@ -39,6 +39,7 @@ import { serviceVisitsPolicy } from './service-visits/service-visits.policy';
 import { serviceVisitsRoutes } from './service-visits/service-visits.routes';
 import { createServiceVisitsService } from './service-visits/service-visits.service';
 import { coreIndicators } from './stats/stats.indicators';
+import { moduleIndicators } from './stats/stats.module-indicators';
 import { statsPolicy } from './stats/stats.policy';
 import { statsRoutes } from './stats/stats.routes';
 import { createStatsService } from './stats/stats.service';
@@ -95,7 +96,7 @@ export function createServices(ctx: AppContext) {
   const serviceVisits = createServiceVisitsService(ctx);
   const partners = createPartnersService(ctx);
   const waste = createWasteService(ctx);
-  const stats = createStatsService(ctx, [...coreIndicators]);
+  const stats = createStatsService(ctx, [...coreIndicators, ...moduleIndicators]);
   const uploads = createUploadsService(ctx);
   const tickets = createTicketsModule(ctx, { notifications, uploads });
   const places = createPlacesService(ctx, { orgs, notifications, uploads });

@@ -108,7 +108,8 @@ function badValue(kind: string, schema: JsonSchema, ids: IdPools, rng: Rng): unk
     case 'null':
       return null;
     case 'foreign_uuid':
-      return rng.pick(ids.foreign);
+      // Into id fields only: a free-text field would just echo the id back (not a leak).
+      return schema.format === 'uuid' || typeOf(schema) !== 'string' ? rng.pick(ids.foreign) : randomUUID();
     case 'random_uuid':
       return randomUUID();
     case 'number_edge':

@@ -125,7 +125,8 @@ describe('fuzzing every route with bad input, as every role', () => {
         found.internals.push(f(body.slice(0, 200)));
       }
       const csp = String(res.headers['content-security-policy'] ?? '');
-      if (!csp.includes("frame-ancestors 'none'") || res.headers['x-content-type-options'] !== 'nosniff' || res.headers['cache-control'] !== 'no-store') found.headers.push(f('security headers missing'));
+      const missing = [!csp.includes("frame-ancestors 'none'") && 'csp', res.headers['x-content-type-options'] !== 'nosniff' && 'nosniff', res.headers['cache-control'] !== 'no-store' && 'no-store'].filter(Boolean);
+      if (missing.length) found.headers.push(f(`${res.statusCode} without ${missing.join(', ')}: ${body.slice(0, 120)}`));
       const xid = await nextXid();
       if (xid !== lastXid) {
         const now = await fingerprint();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTree, signedIn, type TestContext, type TestTree } from '../../test/harness';
+import { act, report, residentClient, ticketWorld } from '../tickets/tickets.testing';
 
 let ctx: TestContext;
 let tree: TestTree;
@@ -38,6 +39,26 @@ describe('community rankings (社区排名)', () => {
     const street = await signedIn(ctx, [['street_staff', tree.streetB]]);
     const res = await street.get('/api/v1/stats/rankings?from=2026-01-01&to=2026-12-31');
     expect(res.status).toBe(200);
-    expect(res.body.indicators.length).toBeGreaterThanOrEqual(5);
+    expect(res.body.indicators.map((i: { key: string }) => i.key)).toEqual(expect.arrayContaining(["tickets_resolution_rate", "lecture_attendance_rate", "volunteer_hours", "care_services", "waste_correct_rate"]));
+  });
+
+  it('ticket indicators come from the tickets themselves: received, resolution rate, satisfaction', async () => {
+    const w = await ticketWorld(ctx, tree.communityA2);
+    const resident = await residentClient(ctx, w.places);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await report(resident, { description: `楼道灯坏了 第${i + 1}处，晚上看不见路` })).body.id);
+    for (const [i, id] of ids.slice(0, 2).entries()) {
+      expect((await act(w.primaryA, id, 'accept')).status).toBe(200);
+      expect((await act(w.primaryA, id, 'resolve', { resolution: '已更换灯泡' })).status).toBe(200);
+      expect((await act(resident, id, 'rate', { rating: i === 0 ? 5 : 2 })).status).toBe(200);
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    const street = await signedIn(ctx, [['street_staff', tree.streetA]]);
+    const res = await street.get(`/api/v1/stats/rankings?from=2026-01-01&to=${today > '2026-12-31' ? today : '2026-12-31'}&indicators=tickets_received,tickets_resolution_rate,tickets_satisfaction`);
+    expect(res.status).toBe(200);
+    const a2 = res.body.communities.find((c: { communityId: string }) => c.communityId === tree.communityA2.id);
+    // The unhappy rating reopened its ticket: it no longer counts as resolved, but its rating counts.
+    expect(a2.values).toEqual({ tickets_received: 3, tickets_resolution_rate: 0.3333, tickets_satisfaction: 0.5 });
+    expect(a2.ranks.tickets_received).toBe(1);
   });
 });

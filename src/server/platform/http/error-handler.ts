@@ -111,3 +111,25 @@ export function installErrorHandling(app: FastifyInstance, pageFallback?: PageFa
     return reply.status(404).type('application/json; charset=utf-8').send(errorBody('not_found', locale));
   });
 }
+
+/**
+ * Errors fastify raises before any hook runs (a URL that cannot be decoded, a malformed
+ * content-type): answered in the one error shape, with the headers helmet would have set.
+ */
+export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const locale = negotiateLocale(req.headers['accept-language']);
+  const code: ErrorCode = err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported_media_type' : 'validation_failed';
+  req.log.info({ code, fastifyCode: err.code }, 'request refused before routing');
+  void reply
+    .status(errorCatalog[code].status)
+    .headers({
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+      'cache-control': 'no-store',
+    })
+    .type('application/json; charset=utf-8')
+    .send(errorBody(code, locale));
+}
+
