@@ -33,7 +33,9 @@ export default function VisitFormPage() {
   if (record.isSuccess) {
     return (
       <div className="r-page pv-page">
-        <Result status="success" title={lt('mobile.saved')} description={lt('mobile.savedHint', { name: params.get('name') ?? '' })} data-testid="visit-saved" />
+        <div data-testid="visit-saved">
+          <Result status="success" title={lt('mobile.saved')} description={lt('mobile.savedHint', { name: params.get('name') ?? '' })} />
+        </div>
         <div className="r-actions">
           <Button block size="large" color="primary" onClick={() => void navigate('/visits', { replace: true })} data-testid="visit-next">
             {lt('mobile.next')}

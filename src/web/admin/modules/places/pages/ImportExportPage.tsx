@@ -86,7 +86,9 @@ function ImportWizard({ communityId }: { communityId?: string }) {
           <Typography.Text type="secondary">{t('import.templateHint')}</Typography.Text>
         </Space>
         {applied !== null ? (
-          <Result status="success" icon={<CheckCircleOutlined />} title={t('import.applied', { count: applied })} extra={<Button onClick={reset}>{t('import.again')}</Button>} data-testid="import-applied" />
+          <div data-testid="import-applied">
+            <Result status="success" icon={<CheckCircleOutlined />} title={t('import.applied', { count: applied })} extra={<Button onClick={reset}>{t('import.again')}</Button>} />
+          </div>
         ) : (
           <>
             <Upload.Dragger
