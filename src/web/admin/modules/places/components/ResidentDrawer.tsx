@@ -134,8 +134,8 @@ function AccountModal({ resident, open, onClose }: { resident: Resident; open: b
       title={t('account.title', { name: resident.name })}
       onCancel={close}
       onOk={() => (issued ? close() : form.submit())}
-      okText={issued ? t('account.done') : t('account.create')}
-      cancelButtonProps={{ hidden: !!issued }}
+      okText={t('account.create')}
+      footer={issued ? <Button type="primary" onClick={close} data-testid="account-done">{t('account.done')}</Button> : undefined}
       confirmLoading={issue.isPending}
       destroyOnHidden
     >

@@ -128,13 +128,14 @@ export default function BuildingsPage() {
     { title: t('buildings.name'), dataIndex: 'name', width: 110, render: (v: string, b) => <Link to={`/places/buildings/${b.id}`} data-testid="building-link">{v}</Link> },
     { title: t('buildings.grid'), dataIndex: 'gridId', width: 220, render: (_v, b) => <GridCell building={b} /> },
     { title: t('buildings.floors'), dataIndex: 'floors', width: 70, align: 'right', render: (v: number | null) => v ?? '—' },
-    { title: t('buildings.entrances'), dataIndex: 'entrances', render: (v: Building['entrances']) => v.map((e) => e.name).join('、') || '—' },
+    { title: t('buildings.entrances'), dataIndex: 'entrances', ellipsis: true, render: (v: Building['entrances']) => v.map((e) => e.name).join('、') || '—' },
     { title: t('buildings.households'), dataIndex: 'householdCount', width: 80, align: 'right', sorter: (a, b) => a.householdCount - b.householdCount },
     { title: t('buildings.residents'), dataIndex: 'residentCount', width: 80, align: 'right', sorter: (a, b) => a.residentCount - b.residentCount },
     { title: t('buildings.head'), dataIndex: 'buildingHeadName', width: 90, render: (v: string | null) => v ?? '—' },
     {
       title: t('common.actions'),
-      width: 140,
+      width: 150,
+      fixed: 'right',
       render: (_v, b) =>
         mayPrint && (
           <Button size="small" icon={<PrinterOutlined />} href={apiUrl(`/buildings/${b.id}/contact-cards`)} target="_blank" disabled={b.householdCount === 0}>
@@ -190,6 +191,7 @@ export default function BuildingsPage() {
                 loading={buildings.isFetching}
                 dataSource={buildings.data ?? []}
                 columns={columns}
+                scroll={{ x: 1150 }}
                 pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => t('common.total', { count: n }) }}
                 locale={{ emptyText: <Empty description={t('common.empty')} /> }}
                 data-testid="buildings-table"

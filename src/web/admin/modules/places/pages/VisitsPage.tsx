@@ -2,7 +2,8 @@
  * 走访: who is due or overdue for a home visit (by the per-tag rules, routed to the backup while a
  * primary is on leave), the visit records, and the visit rules per tag.
  */
-import { Button, Card, DatePicker, Empty, InputNumber, Result, Segmented, Select, Space, Table, Tabs, Tag, Typography, App, type TableColumnsType } from 'antd';
+import { FormOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, DatePicker, Empty, Form, Input, InputNumber, Modal, Radio, Result, Segmented, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../../../shared/format';
@@ -13,6 +14,43 @@ import { CommunitySelect, GridSelect, ResidentTags, useCommunityChoice, usePlace
 import { ResidentDrawer } from '../components/ResidentDrawer';
 import { placesApi, useDueVisits, useGrids, usePlacesMutation, useVisitRules, useVisits, type DueVisit, type Visit, type VisitRule } from '../data';
 import '../places.css';
+
+const visitKinds = ['routine', 'care', 'survey', 'follow_up', 'other'] as const;
+
+/** Records a visit from the desk (the phone page is the usual way; this is for staff who went along). */
+function RecordVisitModal({ due, onClose }: { due: DueVisit | null; onClose: () => void }) {
+  const t = usePlacesT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ kind: string; findings?: string; followUpNeeded: boolean }>();
+  const create = usePlacesMutation(placesApi.createVisit);
+  return (
+    <Modal open={!!due} title={due ? t('visits.recordTitle', { name: due.name }) : ''} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
+      {due && <Typography.Paragraph type="secondary">{due.address}</Typography.Paragraph>}
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ kind: 'routine', followUpNeeded: false }}
+        onFinish={(v) =>
+          create.mutate(
+            { householdId: due!.householdId, residentId: due!.residentId, kind: v.kind, findings: v.findings?.trim() ?? '', followUpNeeded: v.followUpNeeded },
+            { onSuccess: () => (message.success(t('visits.recorded')), onClose()), onError: (e) => message.error(e.message) },
+          )
+        }
+      >
+        <Form.Item name="kind" label={t('visits.kind')}>
+          <Radio.Group optionType="button" options={visitKinds.map((k) => ({ value: k, label: t(`visitKinds.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name="findings" label={t('visits.findings')}>
+          <Input.TextArea maxLength={2000} autoSize={{ minRows: 3 }} />
+        </Form.Item>
+        <Form.Item name="followUpNeeded" valuePropName="checked">
+          <Checkbox>{t('visits.followUpYes')}</Checkbox>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
 
 function DueTab({ communityId, onOpen }: { communityId?: string; onOpen: (id: string) => void }) {
   const t = usePlacesT();
@@ -25,6 +63,8 @@ function DueTab({ communityId, onOpen }: { communityId?: string; onOpen: (id: st
     if (!onDuty && !gridId) setGridId(grids.data?.find((g) => g.level === 1)?.id);
   }, [onDuty, gridId, grids.data]);
   const due = useDueVisits({ gridId, days }, onDuty || !!gridId);
+  const [recording, setRecording] = useState<DueVisit | null>(null);
+  const mayRecord = can(me, 'visit.create');
   const columns: TableColumnsType<DueVisit> = [
     { title: t('residents.name'), dataIndex: 'name', width: 100, render: (v: string, r) => <Button type="link" size="small" onClick={() => onOpen(r.residentId)}>{v}</Button> },
     { title: t('residents.age'), dataIndex: 'age', width: 60, align: 'right', render: (v: number | null) => v ?? '—' },
@@ -36,10 +76,13 @@ function DueTab({ communityId, onOpen }: { communityId?: string; onOpen: (id: st
     {
       title: t('visits.dueOn'),
       dataIndex: 'dueOn',
-      width: 150,
+      width: 200,
       sorter: (a, b) => a.dueOn.localeCompare(b.dueOn),
       render: (v: string, r) => <Space size={4}>{v}{r.overdueDays > 0 ? <Tag color="red">{t('visits.overdue', { count: r.overdueDays })}</Tag> : <Tag color="blue">{t('visits.comingDue')}</Tag>}</Space>,
     },
+    ...(mayRecord
+      ? [{ title: t('common.actions'), key: 'record', width: 110, render: (_v: unknown, r: DueVisit) => <Button size="small" icon={<FormOutlined />} onClick={() => setRecording(r)}>{t('visits.record')}</Button> }]
+      : []),
   ];
   return (
     <>
@@ -64,6 +107,7 @@ function DueTab({ communityId, onOpen }: { communityId?: string; onOpen: (id: st
           data-testid="due-table"
         />
       )}
+      <RecordVisitModal due={recording} onClose={() => setRecording(null)} />
     </>
   );
 }
@@ -121,7 +165,10 @@ function RuleEditor({ rule, communityId }: { rule: VisitRule; communityId: strin
   const set = (intervalDays: number | null) => save.mutate({ tag: rule.tag, communityId, intervalDays }, { onSuccess: () => message.success(t('rules.saved')), onError: (e) => message.error(e.message) });
   return (
     <Space>
-      <InputNumber min={1} max={366} value={value} onChange={setValue} addonAfter={t('rules.days')} data-testid={`rule-${rule.tag}`} />
+      <Space.Compact>
+        <InputNumber min={1} max={366} value={value} onChange={setValue} data-testid={`rule-${rule.tag}`} />
+        <Button disabled>{t('rules.days')}</Button>
+      </Space.Compact>
       <Button size="small" type="primary" disabled={!value || value === rule.intervalDays} loading={save.isPending} onClick={() => set(value)} data-testid={`rule-save-${rule.tag}`}>
         {t('common.save')}
       </Button>
