@@ -1,5 +1,5 @@
 /** 人口与网格 in the admin web: grids with AB posts and leave, buildings → households → residents, search, import/export, home visits. */
-import { ClusterOutlined, HomeOutlined, ImportOutlined, SolutionOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ClusterOutlined, HomeOutlined, ImportOutlined, SolutionOutlined, UserOutlined } from '@ant-design/icons';
 import type { AdminModule } from '../../module-types';
 
 export const adminModule: AdminModule = {
@@ -9,6 +9,7 @@ export const adminModule: AdminModule = {
     { key: 'placesGrids', path: '/places/grids', icon: <ClusterOutlined />, permission: ['grid.read'], group: 'people', ns: 'places', order: 30 },
     { key: 'placesVisits', path: '/places/visits', icon: <SolutionOutlined />, permission: ['visit.read'], group: 'people', ns: 'places', order: 40 },
     { key: 'placesImport', path: '/places/import', icon: <ImportOutlined />, permission: ['resident.import', 'resident.export'], group: 'people', ns: 'places', order: 50 },
+    { key: 'placesRevealAlerts', path: '/places/reveal-alerts', icon: <AlertOutlined />, permission: ['reveal_alert.read'], group: 'admin', ns: 'places', order: 80 },
   ],
   pages: [
     { path: 'places/residents', nav: 'placesResidents', load: () => import('./pages/ResidentsPage') },
@@ -18,5 +19,6 @@ export const adminModule: AdminModule = {
     { path: 'places/grids', nav: 'placesGrids', load: () => import('./pages/GridsPage') },
     { path: 'places/visits', nav: 'placesVisits', load: () => import('./pages/VisitsPage') },
     { path: 'places/import', nav: 'placesImport', load: () => import('./pages/ImportExportPage') },
+    { path: 'places/reveal-alerts', nav: 'placesRevealAlerts', load: () => import('./pages/RevealAlertsPage') },
   ],
 };

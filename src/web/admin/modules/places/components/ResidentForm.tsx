@@ -111,7 +111,7 @@ export function ResidentFormModal({ open, householdId, resident, onClose, onSave
                 tags: resident.tags,
                 notes: resident.notes ?? '',
               }
-            : { residency: 'permanent', tags: [], ethnicity: '汉族' }
+            : { residency: 'permanent', tags: [], ethnicity: t('residents.defaultEthnicity') }
         }
         data-testid="resident-form"
       >

@@ -60,7 +60,7 @@ function BuildingModal({ open, estateId, communityId, onClose }: { open: boolean
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ entrances: '1单元' }}
+        initialValues={{ entrances: t('buildings.defaultEntrance') }}
         onFinish={(v: { name: string; floors?: number; gridId?: string; entrances?: string }) =>
           create.mutate(
             {
@@ -75,7 +75,7 @@ function BuildingModal({ open, estateId, communityId, onClose }: { open: boolean
         }
       >
         <Form.Item name="name" label={t('buildings.name')} rules={[zodRule(places.CreateBuildingBody.shape.name, tc)]}>
-          <Input maxLength={100} placeholder="1号楼" />
+          <Input maxLength={100} placeholder={t('buildings.namePlaceholder')} />
         </Form.Item>
         <Form.Item name="floors" label={t('buildings.floors')}>
           <InputNumber min={1} max={200} />

@@ -1,7 +1,9 @@
 /** One household (一户一档): address, residency, members with their relation to the head, former members, contact card. */
-import { ArrowLeftOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Descriptions, Empty, Result, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { ArrowLeftOutlined, EditOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, Modal, Radio, Result, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { blankToNull, showFieldErrors } from '../../../components/forms';
 import { Link, useParams } from 'react-router-dom';
 import { formatDateTime } from '../../../../shared/format';
 import { can, useMe } from '../../../../shared/me';
@@ -9,8 +11,39 @@ import { PageContainer } from '../../../components/PageContainer';
 import { ResidentTags, usePlacesT } from '../components/common';
 import { ResidentDrawer } from '../components/ResidentDrawer';
 import { ResidentFormModal } from '../components/ResidentForm';
-import { apiUrl, useHousehold, type ResidentItem } from '../data';
+import { apiUrl, placesApi, useHousehold, usePlacesMutation, type HouseholdDetail, type ResidentItem } from '../data';
 import '../places.css';
+
+function HouseholdEditModal({ household, open, onClose }: { household: HouseholdDetail; open: boolean; onClose: () => void }) {
+  const t = usePlacesT();
+  const { t: tc } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ residency: string; notes?: string }>();
+  const update = usePlacesMutation(placesApi.updateHousehold);
+  return (
+    <Modal open={open} title={t('households.edit')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={update.isPending} destroyOnHidden>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ residency: household.residency, notes: household.notes ?? '' }}
+        onFinish={(v) =>
+          update.mutate(
+            { id: household.id, version: household.version, ...blankToNull(v) },
+            { onSuccess: () => (message.success(tc('common.saved')), onClose()), onError: (e) => showFieldErrors(form, e, tc) || message.error(e.message) },
+          )
+        }
+      >
+        <Form.Item name="residency" label={t('residents.residency')}>
+          <Radio.Group optionType="button" options={(['permanent', 'floating'] as const).map((r) => ({ value: r, label: t(`residency.${r}`) }))} />
+        </Form.Item>
+        <Form.Item name="notes" label={t('residents.notes')}>
+          <Input.TextArea maxLength={1000} autoSize={{ minRows: 3 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
 
 export default function HouseholdPage() {
   const { id } = useParams<{ id: string }>();
@@ -20,6 +53,7 @@ export default function HouseholdPage() {
   const [open, setOpen] = useState<string>();
   const [adding, setAdding] = useState(false);
   const [withCodes, setWithCodes] = useState(false);
+  const [editing, setEditing] = useState(false);
   const h = household.data;
   if (household.isPending) return <Spin className="places-spin" />;
   if (household.isError || !h) return <Result status="404" title={t('common.notFound')} subTitle={household.error?.message} extra={<Link to="/places/buildings">{t('common.back')}</Link>} />;
@@ -56,6 +90,11 @@ export default function HouseholdPage() {
           <Button icon={<PrinterOutlined />} href={apiUrl(`/households/${h.id}/contact-card`, { format: 'pdf', withCodes: withCodes || undefined })} target="_blank">
             {t('cards.pdf')}
           </Button>
+          {can(me, 'household.manage') && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </Button>
+          )}
           {can(me, 'resident.manage') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-member">
               {t('households.addMember')}
@@ -92,6 +131,7 @@ export default function HouseholdPage() {
       </Card>
       <ResidentDrawer id={open} onClose={() => setOpen(undefined)} />
       <ResidentFormModal open={adding} householdId={h.id} onClose={() => setAdding(false)} />
+      <HouseholdEditModal household={h} open={editing} onClose={() => setEditing(false)} />
     </PageContainer>
   );
 }
