@@ -64,7 +64,7 @@ describe('places and people (人口与网格)', () => {
   it('community staff find residents by pinyin initials, see ID numbers masked and reveal one with a reason', async () => {
     const { page, problems } = await openPage(browser);
     await adminSignIn(page, 'yw_staff');
-    await page.getByRole('link', { name: '居民' }).first().click();
+    await page.locator('a[href="/places/residents"]').first().click();
     await page.getByTestId('residents-table').waitFor();
     await page.getByPlaceholder(/拼音/).fill('zs');
     await page.keyboard.press('Enter');
