@@ -122,7 +122,8 @@ export async function seedHouseholds(tx: Tx, ctx: SeedContext, input: Input, tot
 /** One or two past visits: 独居老人 within the last 9 days (a few come due), others within 40. */
 function addVisits(out: (typeof visit.$inferInsert)[], rng: SeedContext['rng'], v: { communityId: string; gridId: string; householdId: string; residentId: string; visitorId: string; alone: boolean; today: string }): number {
   const base = Date.parse(`${v.today}T02:00:00Z`);
-  const last = rng.int(0, v.alone ? 9 : 40);
+  // From yesterday back: a visit today could lie after the moment of seeding (the API refuses visits in the future).
+  const last = 1 + rng.int(0, v.alone ? 8 : 39);
   for (const daysAgo of [last, last + rng.int(20, 60)]) {
     out.push({
       id: newId(), communityId: v.communityId, gridId: v.gridId, householdId: v.householdId, residentId: v.residentId, visitorId: v.visitorId,

@@ -1,11 +1,16 @@
 /** The demo's waste-sorting accounts see seed 003's pilot the way the screens show it. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seed';
-import { createTestApp, login, type TestContext } from '../../test/harness';
+import { demoDistrictSeeder } from '../../seed/demo-district';
+import { runSeeders } from '../../seed/runner';
+import { createTestApp, login, testCrypto, type TestContext } from '../../test/harness';
+import { wasteSeeder } from './waste.seed';
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestApp({ seed: true });
+  ctx = await createTestApp();
+  // The full-size pilot on the district alone (without the places seed, the waste seed builds the estate itself).
+  await runSeeders(ctx.database.db, [demoDistrictSeeder, wasteSeeder], { crypto: testCrypto, options: {}, now: new Date(), log: { info: () => {} } });
 });
 afterAll(() => ctx.close());
 
