@@ -5,7 +5,7 @@
 import { Button, Layout, Menu, Result, Spin, type MenuProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router-dom';
+import { Link, Navigate, Outlet, useLocation } from 'react-router-dom';
 import { isApiError } from '../../shared/api';
 import logoUrl from '../../shared/assets/logo.svg';
 import { useMe } from '../../shared/me';
@@ -56,6 +56,9 @@ export function AdminLayout() {
       />
     );
   }
+
+  // A session that must enroll a second factor first may only use 账号安全 (the server refuses the rest).
+  if (me.data.restriction === 'mfa_enrollment' && pathname !== '/security/account') return <Navigate to="/security/account" replace />;
 
   return (
     <Layout className="admin-layout">
