@@ -138,7 +138,7 @@ function RecordCard({ data }: { data: MyData }) {
           {row(t('fields.phone'), r.phone)}
           {row(t('fields.address'), r.address)}
           {row(t('resident.community'), r.community)}
-          {row(t('fields.household'), r.relationToHead)}
+          {row(t('fields.household'), r.relationToHead && lookup(tc, `security:resident.relations.${r.relationToHead}`, r.relationToHead))}
           {r.tags.length > 0 && row(t('fields.tags'), r.tags.map((tag) => lookup(tc, `security:resident.tags.${tag}`, tag)).join('、'))}
         </>
       ) : (
@@ -154,6 +154,7 @@ function RecordCard({ data }: { data: MyData }) {
 
 function AccessLog({ data }: { data: MyData }) {
   const { t } = useTranslation('security');
+  const { t: tc } = useTranslation();
   const labels = useLabels();
   const entries = data.accessLog.slice(0, 10);
   return (
@@ -165,7 +166,7 @@ function AccessLog({ data }: { data: MyData }) {
       ) : (
         entries.map((a, i) => (
           <List.Item key={i} description={formatDateTime(a.at)}>
-            {a.actor ?? t('resident.system')} · {labels.auditAction(a.action)}
+            {a.actor ?? t('resident.system')} · {lookup(tc, `security:resident.actions.${a.action}`, labels.auditAction(a.action))}
           </List.Item>
         ))
       )}
