@@ -22,7 +22,8 @@ export function AdminLayout() {
   const { pathname } = useLocation();
   const me = useMe();
   const [collapsed, setCollapsed] = useState(false);
-  const items = useMemo(() => visibleNav(me.data), [me.data]);
+  // A session that must enroll a second factor first is offered 账号安全 only.
+  const items = useMemo(() => visibleNav(me.data).filter((i) => me.data?.restriction !== 'mfa_enrollment' || i.path === '/security/account'), [me.data]);
   const active = activeItem(items, pathname);
 
   useEffect(() => {

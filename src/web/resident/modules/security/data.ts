@@ -79,7 +79,8 @@ export function useMfaStatus() {
 
 export function useMfaActions() {
   const queryClient = useQueryClient();
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: mfaKey }), queryClient.invalidateQueries({ queryKey: meKey })]);
+  // Not awaited: the caller must see the answer (the recovery codes) before the status flips to "enabled".
+  const refresh = () => void Promise.all([queryClient.invalidateQueries({ queryKey: mfaKey }), queryClient.invalidateQueries({ queryKey: meKey })]);
   return {
     start: useMutation({ mutationFn: () => api.post<MfaEnrollment>('/me/mfa/enrollment'), onSuccess: refresh }),
     confirm: useMutation({ mutationFn: (code: string) => api.post<{ recoveryCodes: string[] }>('/me/mfa/enrollment/confirm', { code }), onSuccess: refresh }),
