@@ -127,13 +127,12 @@ export function usePrivacyRequest(id: string | undefined) {
 export function usePrivacyRequestActions() {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: requestsKey });
-  const handle = (action: 'resolve' | 'reject') =>
-    useMutation({
-      mutationFn: (input: { id: string; version: number; note: string }) =>
-        api.post<PrivacyRequest>(`/privacy/correction-requests/${input.id}/${action}`, { version: input.version, note: input.note }),
-      onSuccess: refresh,
-    });
-  return { resolve: handle('resolve'), reject: handle('reject') };
+  const post = (action: 'resolve' | 'reject') => (input: { id: string; version: number; note: string }) =>
+    api.post<PrivacyRequest>(`/privacy/correction-requests/${input.id}/${action}`, { version: input.version, note: input.note });
+  return {
+    resolve: useMutation({ mutationFn: post('resolve'), onSuccess: refresh }),
+    reject: useMutation({ mutationFn: post('reject'), onSuccess: refresh }),
+  };
 }
 
 // ---- guardians --------------------------------------------------------------------------------
