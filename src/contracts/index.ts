@@ -22,3 +22,4 @@ export * as stats from '../server/modules/stats/stats.schemas';
 export * as tickets from '../server/modules/tickets/tickets.schemas';
 export * as projects from '../server/modules/tickets/projects.schemas';
 export * as center from '../server/modules/center/center.schemas';
+export * as security from '../server/modules/security/security.schemas';

@@ -55,11 +55,39 @@ async function carryDevicePreferences(me: MeView): Promise<MeView> {
   }
 }
 
+/** The first sign-in step's answer for an account with a second factor: no session yet. */
+export interface MfaChallenge {
+  mfaRequired: true;
+  challenge: string;
+  expiresAt: string;
+}
+
+export const isMfaChallenge = (result: MeView | MfaChallenge): result is MfaChallenge => 'mfaRequired' in result && result.mfaRequired === true;
+
+/** Password step: either signed in (MeView) or asked for a second factor (MfaChallenge). */
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: { username: string; password: string }) => {
-      const me = await api.post<MeView>('/auth/login', body, { allowUnauthenticated: true });
+    mutationFn: async (body: { username: string; password: string }): Promise<MeView | MfaChallenge> => {
+      const result = await api.post<MeView | MfaChallenge>('/auth/login', body, { allowUnauthenticated: true });
+      if (isMfaChallenge(result)) return result;
+      sessionHint.set(true);
+      return carryDevicePreferences(result);
+    },
+    onSuccess: (result) => {
+      if (isMfaChallenge(result)) return;
+      queryClient.clear();
+      queryClient.setQueryData(meKey, result);
+    },
+  });
+}
+
+/** Second step: the challenge and a TOTP code or a recovery code. */
+export function useMfaSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { challenge: string; code: string }) => {
+      const me = await api.post<MeView>('/auth/login/mfa', body, { allowUnauthenticated: true });
       sessionHint.set(true);
       return carryDevicePreferences(me);
     },

@@ -131,6 +131,13 @@ export function createConsentService(ctx: AppContext) {
 
     listGuardianLinks: (actor: Actor, q: { minorResidentId?: string }) => repo.listGuardianLinks(db, actor, q),
 
+    /** Who may be picked as the guardian of a minor in the caller's scope (404 outside it). */
+    async guardianCandidates(actor: Actor, q: { minorResidentId: string; q?: string }) {
+      const minor = await repo.residentInScope(db, actor, 'guardian_link.manage', q.minorResidentId);
+      if (!minor) throw new AppError('not_found');
+      return repo.guardianCandidates(db, minor, q.q);
+    },
+
     async revokeGuardianLink(actor: Actor, id: string): Promise<void> {
       await db.transaction(async (tx) => {
         const row = await repo.revokeGuardianLink(tx, actor, id);

@@ -218,6 +218,26 @@ export const privacyRepository = {
     return row;
   },
 
+  /**
+   * Resident app accounts of the minor's community that could be recorded as the guardian: active,
+   * linked to a resident of that community, name matching; the minor's own household first.
+   */
+  guardianCandidates(q: Queryable, minor: { id: string; communityId: string }, text: string | undefined) {
+    const like = text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    return rows<{ accountId: string; displayName: string; residentName: string; sameHousehold: boolean }>(
+      q,
+      sql`SELECT a.id AS "accountId", a.display_name AS "displayName", r.name AS "residentName",
+                 (r.household_id IS NOT NULL AND r.household_id = m.household_id) AS "sameHousehold"
+            FROM account a
+            JOIN resident r ON r.id = a.resident_id AND r.community_id = ${minor.communityId}
+            JOIN resident m ON m.id = ${minor.id}
+           WHERE a.status = 'active' AND r.id <> m.id
+             ${like ? sql`AND (r.name LIKE ${like} OR r.name_pinyin LIKE ${like.toLowerCase()} OR r.name_initials LIKE ${like.toLowerCase()} OR a.display_name LIKE ${like})` : sql``}
+           ORDER BY "sameHousehold" DESC, r.name
+           LIMIT 20`,
+    );
+  },
+
   async accountExists(q: Queryable, id: string): Promise<boolean> {
     const [row] = await q.select({ id: account.id }).from(account).where(and(eq(account.id, id), eq(account.status, 'active')));
     return !!row;

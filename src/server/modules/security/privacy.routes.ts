@@ -11,6 +11,8 @@ import {
   CreateGuardianLinkBody,
   CreatePrivacyRequestBody,
   GrantConsentBody,
+  GuardianCandidateQuery,
+  GuardianCandidateView,
   GuardianLinkListQuery,
   GuardianLinkView,
   HandlePrivacyRequestBody,
@@ -54,6 +56,8 @@ export function privacyRoutes(app: App, privacy: PrivacyService, consent: Consen
 
   app.get('/privacy/guardian-links', { schema: { tags, querystring: GuardianLinkListQuery, response: { 200: z.array(GuardianLinkView) } }, config: { permission: 'guardian_link.manage' } },
     (req) => consent.listGuardianLinks(actorOf(req), req.query));
+  app.get('/privacy/guardian-candidates', { schema: { tags, querystring: GuardianCandidateQuery, response: { 200: z.array(GuardianCandidateView) } }, config: { permission: 'guardian_link.manage' } },
+    (req) => consent.guardianCandidates(actorOf(req), req.query));
   app.post('/privacy/guardian-links', { schema: { tags, body: CreateGuardianLinkBody, response: { 201: Created } }, config: { permission: 'guardian_link.manage' } },
     async (req, reply) => reply.status(201).send(await consent.createGuardianLink(actorOf(req), req.body)));
   app.post('/privacy/guardian-links/:id/revoke', { schema: { tags, params: IdParams, response: { 200: Ok } }, config: { permission: 'guardian_link.manage', idempotency: false } }, async (req) => {

@@ -166,6 +166,12 @@ describe('minors under 14', () => {
     const staff = await signedIn(ctx, [['community_staff', tree.communityA1]]);
     const otherStaff = await signedIn(ctx, [['community_staff', tree.communityA2]]);
     expect((await otherStaff.post('/api/v1/privacy/guardian-links', { minorResidentId: minor.residentId, guardianAccountId: parent.accountId, relation: '母亲' })).status).toBe(404);
+    const candidates = await staff.get(`/api/v1/privacy/guardian-candidates?minorResidentId=${minor.residentId}`);
+    expect(candidates.status).toBe(200);
+    const candidateIds = candidates.body.map((c: { accountId: string }) => c.accountId);
+    expect(candidateIds).toEqual(expect.arrayContaining([parent.accountId, stranger.accountId]));
+    expect(candidateIds).not.toContain(minor.accountId);
+    expect((await otherStaff.get(`/api/v1/privacy/guardian-candidates?minorResidentId=${minor.residentId}`)).status).toBe(404);
     const adult = await staff.post('/api/v1/privacy/guardian-links', { minorResidentId: parent.residentId, guardianAccountId: stranger.accountId, relation: '母亲' });
     expect(adult.body.error.details[0].code).toBe('not_a_minor');
     const link = await staff.post('/api/v1/privacy/guardian-links', { minorResidentId: minor.residentId, guardianAccountId: parent.accountId, relation: '母亲' });

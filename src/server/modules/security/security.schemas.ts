@@ -106,6 +106,10 @@ export const GuardianLinkView = z.object({
   createdAt: z.date(),
 });
 
+export const GuardianCandidateQuery = z.strictObject({ minorResidentId: Uuid, q: z.string().trim().max(50).optional() });
+
+export const GuardianCandidateView = z.object({ accountId: z.string(), displayName: z.string(), residentName: z.string(), sameHousehold: z.boolean() });
+
 export const WardView = z.object({ residentId: z.string(), name: z.string(), relation: z.string(), birthDate: z.string().nullable() });
 
 // ---- privacy: my data -------------------------------------------------------------------------

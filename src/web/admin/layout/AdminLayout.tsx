@@ -5,7 +5,7 @@
 import { Button, Layout, Menu, Result, Spin, type MenuProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router-dom';
+import { Link, Navigate, Outlet, useLocation } from 'react-router-dom';
 import { isApiError } from '../../shared/api';
 import logoUrl from '../../shared/assets/logo.svg';
 import { useMe } from '../../shared/me';
@@ -22,7 +22,8 @@ export function AdminLayout() {
   const { pathname } = useLocation();
   const me = useMe();
   const [collapsed, setCollapsed] = useState(false);
-  const items = useMemo(() => visibleNav(me.data), [me.data]);
+  // A session that must enroll a second factor first is offered 账号安全 only.
+  const items = useMemo(() => visibleNav(me.data).filter((i) => me.data?.restriction !== 'mfa_enrollment' || i.path === '/security/account'), [me.data]);
   const active = activeItem(items, pathname);
 
   useEffect(() => {
@@ -56,6 +57,9 @@ export function AdminLayout() {
       />
     );
   }
+
+  // A session that must enroll a second factor first may only use 账号安全 (the server refuses the rest).
+  if (me.data.restriction === 'mfa_enrollment' && pathname !== '/security/account') return <Navigate to="/security/account" replace />;
 
   return (
     <Layout className="admin-layout">

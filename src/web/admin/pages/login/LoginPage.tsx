@@ -1,17 +1,21 @@
 /**
  * Sign-in: username and password; the server's localized message on failure (wrong password,
- * account locked with the time it opens again, too many attempts). After sign-in, back to the page
- * the user was sent away from.
+ * account locked with the time it opens again, too many attempts). An account with a second factor
+ * then gives a TOTP code or a recovery code (MfaStep). After sign-in, back to the page the user was
+ * sent away from — or, for a session that must enroll MFA first, to 账号安全.
  */
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../../shared/api';
 import logoUrl from '../../../shared/assets/logo.svg';
-import { useSignIn } from '../../../shared/me';
+import { isMfaChallenge, useSignIn, type MfaChallenge } from '../../../shared/me';
+import type { MeView } from '../../../shared/types';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { MfaStep } from './MfaStep';
 import './login.css';
 
 interface Credentials {
@@ -24,14 +28,24 @@ const safeNext = (next: string | null) => (next && next.startsWith('/') && !next
 
 export function LoginPage() {
   const { t } = useTranslation();
+  const { t: ts } = useTranslation('security');
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const signIn = useSignIn();
+  const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
+  const [expired, setExpired] = useState(false);
   const error = signIn.error;
   const lockedUntil = isApiError(error, 'account_locked') ? (error.details as { lockedUntil?: string } | undefined)?.lockedUntil : undefined;
 
+  const done = (me: MeView) => void navigate(me.restriction === 'mfa_enrollment' ? '/security/account' : safeNext(params.get('next')), { replace: true });
   const onFinish = (values: Credentials) => {
-    signIn.mutate(values, { onSuccess: () => void navigate(safeNext(params.get('next')), { replace: true }) });
+    setExpired(false);
+    signIn.mutate(values, { onSuccess: (result) => (isMfaChallenge(result) ? setChallenge(result) : done(result)) });
+  };
+  const restart = (becauseExpired: boolean) => {
+    signIn.reset();
+    setChallenge(null);
+    setExpired(becauseExpired);
   };
 
   return (
@@ -58,9 +72,13 @@ export function LoginPage() {
         <div className="login-lang">
           <LanguageSwitch />
         </div>
+        {challenge ? (
+          <MfaStep challenge={challenge.challenge} onSignedIn={done} onRestart={restart} />
+        ) : (
         <div className="login-card">
           <Typography.Title level={3}>{t('login.title')}</Typography.Title>
           <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
+          {expired && !error && <Alert className="login-error" type="warning" showIcon message={ts('login.expired')} data-testid="login-mfa-expired" />}
           {error && (
             <Alert
               className="login-error"
@@ -86,6 +104,7 @@ export function LoginPage() {
             {t('login.help')}
           </Typography.Paragraph>
         </div>
+        )}
       </section>
     </div>
   );
