@@ -67,7 +67,7 @@ export function HandoverModal({ campaign, target, onClose }: { campaign: Consola
         <Form.Item name="deliveredAt" label={t('consolations.deliveredAt')}>
           <DatePicker showTime className="care-full" />
         </Form.Item>
-        <Form.Item name="note" label={t('applications.note')}>
+        <Form.Item name="note" label={t('consolations.note')}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </Form>
