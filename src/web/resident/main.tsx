@@ -1,6 +1,6 @@
 import '../shared/zod-setup';
-import { StrictMode } from 'react';
 import { unstableSetRender } from 'antd-mobile';
+import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { applyElderlyMode, storedElderlyMode } from '../shared/elderly';
 import '../shared/i18n';

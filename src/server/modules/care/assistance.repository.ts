@@ -78,6 +78,27 @@ export const assistanceRepository = {
     return row!;
   },
 
+  /** The caller's own applications (as applicant or a member of the applying household), drafts excluded. */
+  mine(q: Queryable, residentId: string) {
+    return q
+      .select(columns)
+      .from(assistanceApplication)
+      .where(
+        and(
+          sql`${assistanceApplication.status} <> 'draft'`,
+          sql`(${assistanceApplication.applicantResidentId} = ${residentId} OR ${assistanceApplication.householdId} = (SELECT r.household_id FROM resident r WHERE r.id = ${residentId}))`,
+        ),
+      )
+      .orderBy(desc(assistanceApplication.id))
+      .limit(50);
+  },
+
+  /** An application on the public board, locked for an objection (no scope: the board is public). */
+  async onNotice(q: Queryable, id: string) {
+    const [row] = await rows<{ id: string; community_id: string; status: string; notice_ends_at: Date | null }>(q, sql`SELECT id, community_id, status, notice_ends_at FROM assistance_application WHERE id = ${id} FOR UPDATE`);
+    return row;
+  },
+
   async community(q: Queryable, communityId: string) {
     const [row] = await rows<{ name: string }>(q, sql`SELECT name FROM org_node WHERE id = ${communityId} AND kind = 'community'`);
     return row;

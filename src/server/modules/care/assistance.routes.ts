@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { Created, IdParams, pageOf } from '../../../contracts/common';
 import { actorOf } from '../../platform/http/auth-plugin';
 import type { App } from '../../platform/http/types';
@@ -7,7 +8,9 @@ import {
   ApplicationListQuery,
   ApplicationView,
   CreateApplicationBody,
+  MyApplicationView,
   NoticeBoard,
+  NoticeObjectionBody,
   NoticeQuery,
   ObjectionBody,
   TransitionBody,
@@ -23,6 +26,8 @@ export function assistanceRoutes(app: App, care: CareService): void {
     (req) => assistance.list(actorOf(req), req.query));
   app.post('/assistance-applications', { schema: { tags, body: CreateApplicationBody, response: { 201: Created } }, config: { permission: 'assistance.create' } },
     async (req, reply) => reply.status(201).send(await assistance.create(actorOf(req), req.body)));
+  app.get('/assistance-applications/mine', { schema: { tags, response: { 200: z.array(MyApplicationView) } }, config: { permission: 'assistance.follow' } },
+    (req) => assistance.mine(actorOf(req)));
   app.get('/assistance-applications/:id', { schema: { tags, params: IdParams, response: { 200: ApplicationView } }, config: { permission: assistanceAccess } },
     (req) => assistance.get(actorOf(req), req.params.id));
   app.patch('/assistance-applications/:id', { schema: { tags, params: IdParams, body: UpdateApplicationBody, response: { 200: ApplicationView } }, config: { permission: 'assistance.create' } },
@@ -34,4 +39,6 @@ export function assistanceRoutes(app: App, care: CareService): void {
     (req) => assistance.transition(actorOf(req), req.params.id, req.params.action, req.body));
   app.get('/assistance-notices', { schema: { tags, querystring: NoticeQuery, response: { 200: NoticeBoard } }, config: { permission: 'public' } },
     (req) => assistance.notices(req.query.communityId));
+  app.post('/assistance-notices/:id/objections', { schema: { tags, params: IdParams, body: NoticeObjectionBody, response: { 201: Created } }, config: { permission: 'authenticated', idempotency: true } },
+    async (req, reply) => reply.status(201).send(await assistance.objectOnNotice(actorOf(req), req.params.id, req.body)));
 }

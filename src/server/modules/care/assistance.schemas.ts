@@ -119,3 +119,27 @@ export const NoticeItem = z.object({
   noticeEndsAt: z.date(),
 });
 export const NoticeBoard = z.object({ communityName: z.string(), items: z.array(NoticeItem) });
+
+/** A resident's own application as the resident app shows it: where it stands and each step's date (no staff notes). */
+export const MyApplicationView = z.object({
+  id: z.string(),
+  communityName: z.string(),
+  kind: AssistanceKind,
+  status: AssistanceStatus,
+  applicantName: z.string(),
+  requestedAmountFen: z.number().int().nullable(),
+  amountFen: z.number().int().nullable(),
+  startMonth: z.string().nullable(),
+  submittedAt: z.date().nullable(),
+  noticeStartsAt: z.date().nullable(),
+  noticeEndsAt: z.date().nullable(),
+  rejectReason: z.string().nullable(),
+  reviewDueOn: z.string().nullable(),
+  steps: z.array(z.object({ action: z.string(), toStatus: z.string(), at: z.date() })),
+});
+export type MyApplicationView = z.infer<typeof MyApplicationView>;
+
+/** An objection raised by a signed-in person on the public notice board (公示异议). */
+export const NoticeObjectionBody = z.strictObject({
+  content: z.string().trim().min(5).max(1000),
+});

@@ -27,7 +27,7 @@ import {
 import { assistanceApplication } from './care.tables';
 import { assertUploads, type CareDeps } from './care.deps';
 import { assistanceRepository as repo } from './assistance.repository';
-import type { ApplicationListItem, ApplicationListQuery, ApplicationView, CreateApplicationBody, TransitionBody } from './assistance.schemas';
+import type { ApplicationListItem, ApplicationListQuery, ApplicationView, CreateApplicationBody, MyApplicationView, TransitionBody } from './assistance.schemas';
 
 type Found = NonNullable<Awaited<ReturnType<typeof repo.find>>>;
 
@@ -224,6 +224,52 @@ export function createAssistanceService(ctx: AppContext, deps: CareDeps) {
         await repo.insertStep(tx, { communityId: found.app.communityId, applicationId: id, action: 'record_objection', fromStatus: found.app.status, toStatus: found.app.status, actorId: actor.accountId, actorName: actor.displayName, note: null });
         await audit.record(tx, actor, { action: 'assistance.record_objection', entity: 'assistance_application', entityId: id, communityId: found.app.communityId, changes: { objection: { after: row.id } } });
         return view(tx, actor, found);
+      });
+    },
+
+    /** The caller's own applications with their steps (a resident following what they applied for). */
+    async mine(actor: Actor): Promise<MyApplicationView[]> {
+      if (!actor.residentId) return [];
+      const found = await repo.mine(db, actor.residentId);
+      const out: MyApplicationView[] = [];
+      for (const r of found) {
+        const a = r.app;
+        const steps = await repo.steps(db, a.id);
+        out.push({
+          id: a.id,
+          communityName: r.communityName,
+          kind: a.kind,
+          status: a.status,
+          applicantName: r.applicantName,
+          requestedAmountFen: a.requestedAmountFen,
+          amountFen: a.amountFen,
+          startMonth: a.startMonth,
+          submittedAt: a.submittedAt,
+          noticeStartsAt: a.noticeStartsAt,
+          noticeEndsAt: a.noticeEndsAt,
+          rejectReason: a.rejectReason,
+          reviewDueOn: a.reviewDueOn,
+          steps: steps.filter((s) => s.action !== 'record_objection').map((s) => ({ action: s.action, toStatus: s.toStatus, at: s.at })),
+        });
+      }
+      return out;
+    },
+
+    /**
+     * Anyone signed in may object to an application while it is on public notice (that is what the
+     * notice is for); the objection is recorded under their name for the community's review.
+     */
+    async objectOnNotice(actor: Actor, id: string, input: { content: string }): Promise<{ id: string }> {
+      return db.transaction(async (tx) => {
+        const found = await repo.onNotice(tx, id);
+        if (!found) throw new AppError('not_found');
+        // Objections are for the notice period; once it is over the community has moved on (or is about to).
+        const over = !found.notice_ends_at || new Date(found.notice_ends_at).getTime() <= Date.now();
+        if (found.status !== 'public_notice' || over) throw new AppError('invalid_transition', { status: found.status, action: 'record_objection' });
+        const row = await repo.insertObjection(tx, { communityId: found.community_id, applicationId: id, content: input.content, raisedBy: actor.displayName, recordedBy: actor.accountId, recordedByName: actor.displayName });
+        await repo.insertStep(tx, { communityId: found.community_id, applicationId: id, action: 'record_objection', fromStatus: 'public_notice', toStatus: 'public_notice', actorId: actor.accountId, actorName: actor.displayName, note: null });
+        await audit.record(tx, actor, { action: 'assistance.record_objection', entity: 'assistance_application', entityId: id, communityId: found.community_id, changes: { objection: { after: row.id } } });
+        return { id: row.id };
       });
     },
 

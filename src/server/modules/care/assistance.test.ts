@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/db/tables/audit';
-import { client, createTestApp, createTree, login, signedIn, type Client, type TestContext, type TestTree } from '../../test/harness';
-import { createPlaces, type TestPlaces } from '../../test/places-factory';
+import { client, createTestApp, createTree, createUser, login, signedIn, type Client, type TestContext, type TestTree } from '../../test/harness';
+import { createPlaces, linkAccount, type TestPlaces } from '../../test/places-factory';
 import { count, needyHousehold, photo } from './care.testing';
 
 let ctx: TestContext;
@@ -196,5 +196,50 @@ describe('annual re-review and festival reminders (daily job)', () => {
     const again = await care.runReminders(new Date('2026-09-16T02:00:00Z'));
     expect(again).toEqual({ reviewReminders: 0, festivalReminders: 0 });
     expect((await inbox()).length).toBe(before);
+  });
+});
+
+describe('the resident side: my applications and objections on the notice board', () => {
+  it('a resident follows their own application step by step, without drafts and without other households', async () => {
+    const { id, worker, head } = await draft();
+    const other = await draft('temporary_relief');
+    const user = await createUser(ctx.database, [['resident', tree.communityA1]]);
+    await linkAccount(ctx.database, user.id, head.id);
+    const resident = await login(ctx.app, user.username);
+
+    expect((await resident.get('/api/v1/assistance-applications/mine')).body).toEqual([]);
+    await walkTo(id, worker, 'public_notice');
+    await walkTo(other.id, other.worker, 'submitted');
+    const mine = await resident.get('/api/v1/assistance-applications/mine');
+    expect(mine.status).toBe(200);
+    expect(mine.body.map((a: { id: string }) => a.id)).toEqual([id]);
+    expect(mine.body[0]).toMatchObject({ status: 'public_notice', kind: 'dibao', amountFen: 98000 });
+    expect(mine.body[0].steps.map((s: { toStatus: string }) => s.toStatus)).toEqual(['submitted', 'community_review', 'public_notice']);
+    expect(JSON.stringify(mine.body)).not.toContain('note');
+
+    // Staff without a resident get nothing; a resident cannot read the staff view of their application.
+    expect((await (await staff()).get('/api/v1/assistance-applications/mine')).status).toBe(403);
+    expect((await resident.get(`/api/v1/assistance-applications/${id}`)).status).toBe(403);
+  });
+
+  it('anyone signed in may object while the notice runs; the objection is recorded under their name, and refused before or after', async () => {
+    const { id, worker } = await draft();
+    const neighbour = await signedIn(ctx, [['resident', tree.communityA1]]);
+    const early = await neighbour.post(`/api/v1/assistance-notices/${id}/objections`, { content: '其子女有稳定收入，住房宽敞' });
+    expect(early.status).toBe(409);
+
+    const reviewer = await walkTo(id, worker, 'public_notice');
+    const tooShort = await neighbour.post(`/api/v1/assistance-notices/${id}/objections`, { content: '不' });
+    expect(tooShort.status).toBe(400);
+    const sent = await neighbour.post(`/api/v1/assistance-notices/${id}/objections`, { content: '其子女有稳定收入，住房宽敞' });
+    expect(sent.status).toBe(201);
+    const seen = await reviewer.get(`/api/v1/assistance-applications/${id}`);
+    expect(seen.body.objections).toEqual([expect.objectContaining({ content: '其子女有稳定收入，住房宽敞', raisedBy: neighbour.user.username })]);
+    expect(await count(ctx, 'audit_log', "action = 'assistance.record_objection' AND entity_id = $1", [id])).toBe(1);
+
+    await ctx.database.query(`UPDATE assistance_application SET notice_ends_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+    const late = await neighbour.post(`/api/v1/assistance-notices/${id}/objections`, { content: '公示期满后才想起来的异议' });
+    expect(late.status).toBe(409);
+    expect((await client(ctx.app).post(`/api/v1/assistance-notices/${id}/objections`, { content: '匿名的异议内容' })).status).toBe(401);
   });
 });

@@ -16,6 +16,8 @@ export const carePolicy: ModulePolicy = {
     'assistance.create',
     'assistance.community_review',
     'assistance.street_review',
+    /** A resident following their own (household's) applications in the resident app. */
+    'assistance.follow',
     'care_service.read',
     'care_service.record',
     'consolation.read',
@@ -56,7 +58,7 @@ export const carePolicy: ModulePolicy = {
     volunteer: ['care_service.record', 'wish.read', 'wish.claim'],
     party_member: ['wish.read', 'wish.claim'],
     partner_contact: ['wish.read', 'wish.claim'],
-    resident: ['wish.post'],
+    resident: ['wish.post', 'assistance.follow'],
   },
 };
 

@@ -14,6 +14,8 @@ import type {
   CareStats,
   ConsolationView,
   NoticeBoard,
+  Recipient,
+  CareServiceView,
   ServiceStats,
   TargetView,
   WishView,
@@ -51,6 +53,7 @@ export const useWishes = (query: Query) => useList<WishView>('/wishes', 'wishes'
 export const useStats = () => useQuery({ queryKey: [...careKey, 'stats'], queryFn: ({ signal }) => api.get<CareStats>('/care/stats', { signal }) });
 export const useServiceStats = (from: string, to: string, enabled: boolean) =>
   useQuery({ queryKey: [...careKey, 'service-stats', from, to], queryFn: ({ signal }) => api.get<ServiceStats>('/care-services/stats', { query: { from, to }, signal }), enabled });
+export const useCareServices = (query: Query, enabled = true) => useList<CareServiceView>('/care-services', 'services', query, enabled);
 export const useBirthdays = (query: Query) =>
   useQuery({ queryKey: [...careKey, 'birthdays', query], queryFn: ({ signal }) => api.get<BirthdayList>('/care/birthdays', { query, signal }), placeholderData: keepPreviousData });
 
@@ -71,6 +74,12 @@ export const careApi = {
   createConsolation: (body: Record<string, unknown>) => api.post<ConsolationView>('/consolations', body),
   refreshTargets: (id: string) => api.post<ConsolationView>(`/consolations/${id}/refresh-targets`),
   reviewWish: (id: string, body: Record<string, unknown>) => api.post<WishView>(`/wishes/${id}/review`, body),
+  postWish: (body: Record<string, unknown>) => api.post<{ id: string }>('/wishes', body),
+  fulfilWish: (id: string, body: Record<string, unknown>) => api.post<WishView>(`/wishes/${id}/fulfil`, body),
+  confirmWish: (id: string, body: Record<string, unknown>) => api.post<WishView>(`/wishes/${id}/confirm`, body),
+  handover: (id: string, body: Record<string, unknown>) => api.post<{ id: string }>(`/consolations/${id}/handovers`, body),
+  recordService: (body: Record<string, unknown>) => api.post<{ id: string }>('/care-services', body),
+  recipients: (q: string) => api.get<Recipient[]>('/care-services/recipients', { query: { q } }),
 };
 
 /** Same-origin download links (the session cookie goes along). */

@@ -11,6 +11,7 @@ import { Link, useParams } from 'react-router-dom';
 import { care } from '../../../../../contracts';
 import { isApiError } from '../../../../shared/api';
 import { formatDateTime } from '../../../../shared/format';
+import { can, useMe } from '../../../../shared/me';
 import { showFieldErrors } from '../../../components/forms';
 import { PageContainer } from '../../../components/PageContainer';
 import { ApplicationSteps, Money, StatusTag, useCareT } from '../components';
@@ -90,6 +91,7 @@ export default function ApplicationPage() {
   const t = useCareT();
   const { id } = useParams();
   const app = useApplication(id);
+  const { data: me } = useMe();
   const [action, setAction] = useState<AssistanceAction | null>(null);
   if (app.isPending) return <Spin className="care-spin" />;
   if (app.isError) return <Result status={isApiError(app.error, 'not_found') ? '404' : 'error'} title={isApiError(app.error, 'not_found') ? t('applications.notFound') : t('common.loadFailed')} extra={<Link to="/care/applications">{t('common.back')}</Link>} />;
@@ -120,7 +122,7 @@ export default function ApplicationPage() {
             }
           >
             <Descriptions column={{ xs: 1, md: 2 }} size="small" data-testid="application-info">
-              <Descriptions.Item label={t('applications.applicant')}>{a.careFileId ? <Link to={`/care/files/${a.careFileId}`}>{a.applicantName}</Link> : a.applicantName}</Descriptions.Item>
+              <Descriptions.Item label={t('applications.applicant')}>{a.careFileId && can(me, 'care_file.read') ? <Link to={`/care/files/${a.careFileId}`}>{a.applicantName}</Link> : a.applicantName}</Descriptions.Item>
               <Descriptions.Item label={t('common.community')}>{a.communityName}</Descriptions.Item>
               <Descriptions.Item label={t('applications.address')} span={2}>{a.address}</Descriptions.Item>
               <Descriptions.Item label={t('applications.reason')} span={2}>{a.reason}</Descriptions.Item>

@@ -64,7 +64,7 @@ function Members({ file, onAddCondition }: { file: CareFileView; onAddCondition?
   const t = useCareT();
   const columns: TableColumnsType<CareMember> = [
     { title: t('file.name'), dataIndex: 'name', width: 110, render: (v: string, m) => <span className={m.status === 'active' ? 'care-strong' : 'care-muted'}>{v}</span> },
-    { title: t('file.relation'), dataIndex: 'relationToHead', width: 90, render: (v: string | null) => v ?? '—' },
+    { title: t('file.relation'), dataIndex: 'relationToHead', width: 90, render: (v: string | null) => (v ? t(`relations.${v}`, { defaultValue: v }) : '—') },
     { title: t('file.gender'), dataIndex: 'gender', width: 60, render: (v: 'male' | 'female') => t(`file.${v}`) },
     { title: t('file.age'), dataIndex: 'age', width: 60, align: 'right', render: (v: number | null) => v ?? '—' },
     { title: t('file.phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },

@@ -92,7 +92,7 @@ export default function CareFilesPage() {
           <Space wrap>
             <Segmented<Status> value={status} onChange={(v) => refilter(() => setStatus(v))} options={(['active', 'closed', 'all'] as const).map((s) => ({ value: s, label: s === 'all' ? t('common.all') : t(`fileStatus.${s}`) }))} />
             <Select allowClear className="toolbar-select" placeholder={t('files.category')} value={category} onChange={(v) => refilter(() => setCategory(v))} options={care.model.careCategories.map((c) => ({ value: c, label: t(`categories.${c}`) }))} data-testid="filter-category" />
-            <Select allowClear className="toolbar-select" placeholder={t('files.condition')} value={condition} onChange={(v) => refilter(() => setCondition(v))} options={conditionKinds.map((c) => ({ value: c, label: t(`conditions.${c}`) }))} />
+            <Select allowClear className="toolbar-select" placeholder={t('files.condition')} value={condition} onChange={(v) => refilter(() => setCondition(v))} options={conditionKinds.map((c) => ({ value: c, label: t(`conditions.${c}`) }))} data-testid="filter-condition" />
             <Input.Search allowClear className="toolbar-search" placeholder={t('common.search')} onSearch={(v) => refilter(() => setQ(v.trim()))} data-testid="care-file-search" />
           </Space>
           <Tooltip title={t('file.exportHint')}>

@@ -18,6 +18,7 @@ import { PageContainer } from '../../../components/PageContainer';
 import { Money, Tags, useCareT } from '../components';
 import { careApi, useCareMutation, useCommunities, useConsolations, useFestivals, useTargets } from '../data';
 import { yuan, type ConsolationView, type TargetView } from '../types';
+import { HandoverModal } from './HandoverModal';
 import '../care.css';
 
 function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -104,6 +105,9 @@ function Households({ campaign, onClose }: { campaign: ConsolationView | null; o
   const [state, setState] = useState<'all' | 'pending' | 'done'>('all');
   const paging = useCursorPaging(50);
   const targets = useTargets(campaign?.id, { state, cursor: paging.cursor, limit: paging.size });
+  const { data: me } = useMe();
+  const [handing, setHanding] = useState<TargetView | null>(null);
+  const mayHandOver = campaign?.status === 'active' && can(me, 'consolation.handover');
   const items = targets.data?.items ?? [];
   const exportCsv = () =>
     downloadCsv(
@@ -129,8 +133,12 @@ function Households({ campaign, onClose }: { campaign: ConsolationView | null; o
           { title: t('applications.amount'), key: 'amount', width: 100, align: 'right', render: (_, r) => (r.handover ? <Money fen={r.handover.amountFen} /> : <Tag>{t('consolations.pending')}</Tag>) },
           { title: t('consolations.deliveredBy'), key: 'by', width: 180, render: (_, r) => (r.handover ? `${r.handover.deliveredByName} · ${formatDateTime(r.handover.deliveredAt)}` : '—') },
           { title: t('consolations.proof'), key: 'proof', width: 90, render: (_, r) => (r.handover ? (r.handover.photoId ? t('consolations.photo') : r.handover.signatureId ? t('consolations.signature') : t('consolations.paper')) : '—') },
+          ...(mayHandOver
+            ? [{ title: t('common.actions'), key: 'act', width: 110, render: (_: unknown, r: TargetView) => !r.handover && <Button type="link" size="small" onClick={() => setHanding(r)} data-testid="handover-button">{t('consolations.handover')}</Button> }]
+            : []),
         ]}
       />
+      {campaign && <HandoverModal campaign={campaign} target={handing} onClose={() => setHanding(null)} />}
       <CursorPager paging={paging} nextCursor={targets.data?.nextCursor} shown={items.length} loading={targets.isFetching} />
     </Drawer>
   );
