@@ -59,7 +59,8 @@ export async function startWorld<W>(fixture: string, databaseUrl: string | undef
 /**
  * Runs a suite's measurement on each engine with a fresh world: PGlite (a new data directory;
  * skipped with BENCH_SKIP_PGLITE=1) and PostgreSQL (a new database; its URL is passed on so the
- * suite can run the raw-SQL baseline on the same data).
+ * suite can run the raw-SQL baseline on the same data). The fixture gets `engine` among its args
+ * (baseline objects are only needed on PostgreSQL).
  */
 export async function onEngines<W, R>(
   fixture: string,
@@ -70,7 +71,7 @@ export async function onEngines<W, R>(
   const out: Array<{ engine: Engine; setupSeconds: number; result: R }> = [];
   const { withPostgres } = await import('./postgres');
   if ((opts.pglite ?? true) && !process.env.BENCH_SKIP_PGLITE) {
-    const s = await startWorld<W>(fixture, undefined, args);
+    const s = await startWorld<W>(fixture, undefined, { ...args, engine: 'pglite' });
     try {
       out.push({ engine: 'pglite', setupSeconds: s.setupSeconds, result: await fn('pglite', s.app.url, s.world) });
     } finally {
@@ -78,7 +79,7 @@ export async function onEngines<W, R>(
     }
   }
   await withPostgres(fixture, async (databaseUrl) => {
-    const s = await startWorld<W>(fixture, databaseUrl, args);
+    const s = await startWorld<W>(fixture, databaseUrl, { ...args, engine: 'postgres' });
     try {
       out.push({ engine: 'postgres', setupSeconds: s.setupSeconds, result: await fn('postgres', s.app.url, s.world, databaseUrl) });
     } finally {
