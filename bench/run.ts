@@ -8,6 +8,7 @@ const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   waste: () => import('./waste.bench'),
   party: () => import('./party.bench'),
   care: () => import('./care.bench'),
+  volunteers: () => import('./volunteers.bench'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -94,3 +94,17 @@ export const fmtCounts = (o: Record<string | number, number>) =>
   Object.entries(o)
     .map(([k, v]) => `${k}×${v}`)
     .join(' ');
+
+/** Every item of a paged list (`{ items, nextCursor }`), following the cursor. */
+export async function allPages<T = any>(call: ReturnType<typeof client>, route: string, cookie: string, limit = 100): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const sep = route.includes('?') ? '&' : '?';
+    const res: Call<{ items: T[]; nextCursor: string | null }> = await call('GET', `${route}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, cookie);
+    if (res.status !== 200) throw new Error(`GET ${route}: ${res.status} ${JSON.stringify(res.body)}`);
+    items.push(...res.body.items);
+    cursor = res.body.nextCursor;
+  } while (cursor);
+  return items;
+}
