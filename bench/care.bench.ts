@@ -5,6 +5,7 @@
  * already_claimed, every wish claimed once by one donor. On PostgreSQL the same race is run by
  * hand-written SQL through `pg` (the single-winner UPDATE … WHERE status = 'open') on 20 other
  * wishes of the same world, printed as ratios.
+ * PGlite only with BENCH_PGLITE=1 (minutes at this size; see docs/benchmarks.md).
  * Knobs: BENCH_CARE_DONORS (500), BENCH_CARE_WISHES (20).
  */
 import { Agent } from 'undici';
@@ -53,7 +54,7 @@ async function race(url: string, w: CareBenchWorld, databaseUrl?: string): Promi
 
 export async function run(): Promise<void> {
   console.log(`\n## Care — ${DONORS} donors race for ${WISHES} micro-wishes (${DONORS / WISHES} on each, all at once)`);
-  const runs = await onEngines<CareBenchWorld, EngineResult>('care', { wishes: WISHES, donors: DONORS }, (_e, url, w, db) => race(url, w, db));
+  const runs = await onEngines<CareBenchWorld, EngineResult>('care', { wishes: WISHES, donors: DONORS }, (_e, url, w, db) => race(url, w, db), { pglite: false });
   for (const { engine, setupSeconds, result: r } of runs) {
     const checks = new Checks();
     checks.add('claims answered 200 (winners)', WISHES, r.claims.statuses[200] ?? 0);

@@ -9,6 +9,8 @@ const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   party: () => import('./party.bench'),
   care: () => import('./care.bench'),
   volunteers: () => import('./volunteers.bench'),
+  center: () => import('./center.bench'),
+  tickets: () => import('./tickets.bench'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -6,6 +6,7 @@
  * starts with the 50 signed up, then the waitlist in position order, and each answer's position is
  * the one on the list). On PostgreSQL the same race by hand-written SQL through `pg` (lock the
  * activity, count, insert) on a second activity, printed as ratios.
+ * PGlite only with BENCH_PGLITE=1 (minutes at this size; see docs/benchmarks.md).
  * Knobs: BENCH_VOLUNTEERS (300), BENCH_VOLUNTEER_PLACES (50).
  */
 import { Agent } from 'undici';
@@ -67,7 +68,7 @@ const isRange = (xs: number[], n: number) => xs.length === n && [...xs].sort((x,
 export async function run(): Promise<void> {
   const WAIT = VOLUNTEERS - PLACES;
   console.log(`\n## Volunteers — ${VOLUNTEERS} volunteers sign up for ${PLACES} places at the same instant`);
-  const runs = await onEngines<VolunteersBenchWorld, EngineResult>('volunteers', { volunteers: VOLUNTEERS, places: PLACES }, (_e, url, w, db) => race(url, w, db));
+  const runs = await onEngines<VolunteersBenchWorld, EngineResult>('volunteers', { volunteers: VOLUNTEERS, places: PLACES }, (_e, url, w, db) => race(url, w, db), { pglite: false });
   for (const { engine, setupSeconds, result: r } of runs) {
     const ok = r.signups.calls.filter((c) => c.status === 201);
     const answered = new Map(ok.map((c) => [c.body.id, c.body]));

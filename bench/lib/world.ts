@@ -58,7 +58,8 @@ export async function startWorld<W>(fixture: string, databaseUrl: string | undef
 
 /**
  * Runs a suite's measurement on each engine with a fresh world: PGlite (a new data directory;
- * skipped with BENCH_SKIP_PGLITE=1) and PostgreSQL (a new database; its URL is passed on so the
+ * skipped with BENCH_SKIP_PGLITE=1; suites where it takes minutes leave it out unless
+ * BENCH_PGLITE=1) and PostgreSQL (a new database; its URL is passed on so the
  * suite can run the raw-SQL baseline on the same data). The fixture gets `engine` among its args
  * (baseline objects are only needed on PostgreSQL).
  */
@@ -70,7 +71,8 @@ export async function onEngines<W, R>(
 ): Promise<Array<{ engine: Engine; setupSeconds: number; result: R }>> {
   const out: Array<{ engine: Engine; setupSeconds: number; result: R }> = [];
   const { withPostgres } = await import('./postgres');
-  if ((opts.pglite ?? true) && !process.env.BENCH_SKIP_PGLITE) {
+  const pglite = process.env.BENCH_PGLITE === '1' || ((opts.pglite ?? true) && !process.env.BENCH_SKIP_PGLITE);
+  if (pglite) {
     const s = await startWorld<W>(fixture, undefined, { ...args, engine: 'pglite' });
     try {
       out.push({ engine: 'pglite', setupSeconds: s.setupSeconds, result: await fn('pglite', s.app.url, s.world) });
