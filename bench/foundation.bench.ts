@@ -9,16 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { fmt, load, type LoadResult } from './lib/load';
+import { signIn } from './lib/http';
 import { startTs } from './lib/process';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-
-async function loginCookie(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'sysadmin', password: 'Demo2026!' }) });
-  if (!res.ok) throw new Error(`login failed ${res.status}`);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
-}
 
 async function meRun(url: string, cookie: string): Promise<LoadResult> {
   await load({ url: `${url}/api/v1/me`, headers: { cookie }, concurrency: 4, durationMs: 1000 }); // warm-up
@@ -27,7 +22,7 @@ async function meRun(url: string, cookie: string): Promise<LoadResult> {
 
 async function compare(kind: 'pglite' | 'postgres', env: Record<string, string>) {
   const app = await startTs('bench/servers/app.ts', env);
-  const cookie = await loginCookie(app.url);
+  const cookie = await signIn(app.url, 'sysadmin');
   const full = await meRun(app.url, cookie);
   await app.stop();
   const bare = await startTs('bench/servers/bare.ts', env);

@@ -6,6 +6,11 @@
 const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   foundation: () => import('./foundation.bench'),
   waste: () => import('./waste.bench'),
+  party: () => import('./party.bench'),
+  care: () => import('./care.bench'),
+  volunteers: () => import('./volunteers.bench'),
+  center: () => import('./center.bench'),
+  tickets: () => import('./tickets.bench'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -13,41 +13,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { Agent, request } from 'undici';
+import { Agent } from 'undici';
 import { fmt, summarize, type LoadResult } from './lib/load';
+import { client, signIn } from './lib/http';
+import { withPostgres } from './lib/postgres';
 import { startTs } from './lib/process';
 
-const PASSWORD = 'Demo2026!';
 const SUPERVISORS = ['zt_supervisor1', ...Array.from({ length: 11 }, (_, i) => `zt_applicant${String(i + 1).padStart(3, '0')}`)];
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 5);
-
-interface Call {
-  status: number;
-  body: unknown;
-  ms: number;
-}
-
-function client(url: string, dispatcher: Agent) {
-  return async (method: 'GET' | 'POST', route: string, cookie?: string, body?: unknown): Promise<Call> => {
-    const started = performance.now();
-    const res = await request(`${url}/api/v1${route}`, {
-      method,
-      dispatcher,
-      headers: { ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.body.text();
-    return { status: res.statusCode, body: text ? JSON.parse(text) : undefined, ms: performance.now() - started };
-  };
-}
-
-async function signIn(url: string, username: string): Promise<string> {
-  const res = await request(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
-  await res.body.dump();
-  const cookie = [res.headers['set-cookie']].flat().find((c) => c?.startsWith('tongxin_sid='));
-  if (res.statusCode !== 200 || !cookie) throw new Error(`sign-in ${username}: ${res.statusCode}`);
-  return cookie.split(';')[0]!;
-}
 
 interface DayResult {
   database: string;
@@ -213,31 +186,6 @@ async function yearOfStats(url: string, c: pg.Client) {
   return { rows, agree };
 }
 
-async function withPostgres<T>(fn: (databaseUrl: string, c: pg.Client) => Promise<T>): Promise<T | undefined> {
-  const admin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `tongxin_bench_waste_${process.pid}`;
-  const root = new pg.Client({ connectionString: admin });
-  try {
-    await root.connect();
-    await root.query(`CREATE DATABASE ${name}`);
-  } catch (err) {
-    console.log(`(PostgreSQL skipped: ${(err as Error).message})`);
-    await root.end().catch(() => {});
-    return undefined;
-  }
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
-  const c = new pg.Client({ connectionString: u.toString() });
-  try {
-    await c.connect();
-    return await fn(u.toString(), c);
-  } finally {
-    await c.end().catch(() => {});
-    await root.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
-    await root.end().catch(() => {});
-  }
-}
-
 const dayRow = (d: DayResult) => ({
   database: d.database,
   taps: d.taps.requests + d.taps.errors,
@@ -265,7 +213,7 @@ export async function run(): Promise<void> {
         await app.stop();
       }
     }
-    const year = await withPostgres(async (databaseUrl, c) => {
+    const year = await withPostgres('waste', async (databaseUrl, c) => {
       const app = await startTs('bench/servers/waste-app.ts', { DATABASE_URL: databaseUrl, DATA_DIR: path.join(dir, 'pg') }, { timeoutMs: 600_000 });
       try {
         days.push(await recordOneDay('postgres', app.url));

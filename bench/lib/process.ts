@@ -33,7 +33,10 @@ export async function startTs(entry: string, env: Record<string, string>, opts: 
   });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => {
+    out += d;
+    if (process.env.BENCH_DEBUG) process.stderr.write(d);
+  });
   const deadline = Date.now() + (opts.timeoutMs ?? 180_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${entry} exited: ${out.slice(-2000)}`);
