@@ -162,8 +162,10 @@ export async function openPglite(opts: OpenPgliteOptions): Promise<Database> {
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: opts.max ?? 10,
-    connectionTimeoutMillis: 5_000,
+    // A burst (a course opening, a wish wall) queues for a connection instead of failing: every
+    // request holds one for milliseconds, so a long queue drains fast; past 30 s it is a 503.
+    max: opts.max ?? (Number(process.env.DATABASE_POOL_SIZE) || 20),
+    connectionTimeoutMillis: 30_000,
     idleTimeoutMillis: 30_000,
     application_name: 'tongxin',
   });

@@ -75,7 +75,7 @@ export function classify(err: unknown, locale: Locale): { code: ErrorCode; detai
     const state = typeof c.code === 'string' ? c.code : '';
     if (unavailableSqlStates.has(state) || unavailableErrnos.has(state)) return { code: 'service_unavailable', retryAfter: 5 };
     const msg = typeof c.message === 'string' ? c.message : '';
-    if (/Connection terminated|connection timeout|Client has encountered a connection error|Cannot use a pool after calling end/i.test(msg)) {
+    if (/Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end/i.test(msg)) {
       return { code: 'service_unavailable', retryAfter: 5 };
     }
     if (state === '23505') return { code: 'already_exists' };
