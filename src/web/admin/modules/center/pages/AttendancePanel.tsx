@@ -21,9 +21,10 @@ export function AttendancePanel({ courseId, kind }: { courseId: string; kind: Co
   const [sessionId, setSessionId] = useState<string>();
   useEffect(() => {
     if (sessionId || !sessions.data?.length) return;
-    const now = Date.now();
-    const next = sessions.data.find((s) => Date.parse(s.endsAt) >= now) ?? sessions.data[sessions.data.length - 1];
-    setSessionId(next?.id);
+    // Attendance is taken during or after class: the latest session that has begun, else the first.
+    const soon = Date.now() + 60 * 60_000;
+    const begun = sessions.data.filter((s) => Date.parse(s.startsAt) <= soon && s.status === 'scheduled');
+    setSessionId((begun[begun.length - 1] ?? sessions.data[0])?.id);
   }, [sessions.data, sessionId]);
   const roster = useRoster(sessionId);
   const record = useRecordAttendance();
