@@ -48,7 +48,8 @@ export function BookingModal({ venues, defaults, onClose }: { venues: Venue[]; d
     }
   };
 
-  const start = defaults.start.hour(Math.max(8, Math.min(19, defaults.start.hour()))).minute(0).second(0);
+  // A whole hour inside common opening hours (08:30–20:30): 09:00 at the earliest, 19:00 at the latest.
+  const start = defaults.start.hour(Math.max(9, Math.min(19, defaults.start.hour()))).minute(0).second(0).millisecond(0);
   return (
     <Modal open title={t('booking.create')} onCancel={onClose} onOk={() => form.submit()} okText={tc('common.save')} cancelText={tc('common.cancel')} confirmLoading={book.isPending} destroyOnHidden width={600} okButtonProps={{ 'data-testid': 'booking-submit' } as Record<string, string>}>
       {error && <Alert type="error" showIcon message={error} className="form-alert" data-testid="booking-error" />}
