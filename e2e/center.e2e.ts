@@ -18,6 +18,9 @@ async function phoneSignIn(page: Page, username: string): Promise<void> {
   await page.getByTestId('resident-greeting').waitFor();
 }
 
+/** antd-mobile's dialog actions are plain elements with the adm-dialog-button class. */
+const dialogButton = (page: Page, text: string) => page.locator('.adm-dialog-button', { hasText: text });
+
 describe('neighborhood center (邻里中心)', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -33,23 +36,31 @@ describe('neighborhood center (邻里中心)', () => {
     await page.getByTestId('tile-centerCourses').click();
     await page.getByTestId('center-courses').waitFor();
 
-    const tea = page.getByTestId('course-card-清雅阁茶艺社');
-    await tea.getByTestId('enroll-button').click();
-    await page.locator('.adm-dialog').getByRole('button', { name: '我要报名' }).click();
+    // A course with free places (the first one she is not in yet): enrolled at once.
+    const open = page.locator('[data-testid^="course-card-"]', { has: page.getByRole('button', { name: '我要报名' }) }).first();
+    const openName = (await open.getAttribute('data-testid'))!;
+    await open.getByTestId('enroll-button').click();
+    await dialogButton(page, '我要报名').click();
     await page.locator('.adm-dialog').getByText('报名成功').waitFor();
-    await page.locator('.adm-dialog').getByRole('button', { name: '知道了' }).click();
-    await expect.poll(() => tea.getByTestId('my-status').textContent()).toBe('已报名');
+    await dialogButton(page, '知道了').click();
+    await expect.poll(() => page.getByTestId(openName).getByTestId('my-status').textContent()).toBe('已报名');
 
+    // The full course: the answer is a place on the waitlist (a second run leaves it first).
     const choir = page.getByTestId('course-card-枫之韵声乐社');
     expect(await choir.textContent()).toContain('已满');
+    if (await choir.getByTestId('my-status').count()) {
+      await choir.getByRole('button', { name: '退出候补' }).click();
+      await dialogButton(page, '退出候补').click();
+      await choir.getByTestId('enroll-button').waitFor();
+    }
     await choir.getByTestId('enroll-button').click();
-    await page.locator('.adm-dialog').getByRole('button', { name: '我要报名' }).click();
+    await dialogButton(page, '我要报名').click();
     const result = page.locator('.adm-dialog');
     await result.getByText('已进入候补').waitFor();
     const position = /候补第 (\d+) 位/.exec((await result.textContent())!)?.[1];
     expect(Number(position)).toBeGreaterThan(0);
     await shot(page, 'center-01-waitlisted');
-    await result.getByRole('button', { name: '知道了' }).click();
+    await dialogButton(page, '知道了').click();
     await expect.poll(() => choir.getByTestId('my-status').textContent()).toBe(`候补第 ${position} 位`);
 
     await page.goto('/m/center/mine');
@@ -63,7 +74,7 @@ describe('neighborhood center (邻里中心)', () => {
     const { page, problems, context, allowHttpErrors } = await openPage(browser, { ...desktop, ...inShanghai });
     allowHttpErrors(409);
     await adminSignIn(page, 'yw_staff');
-    await page.locator('a[href="/center/venues"]').click();
+    await page.locator('.ant-menu a[href="/center/venues"]').click();
     const calendar = page.getByTestId('venue-calendar');
     await calendar.waitFor();
     await calendar.getByTestId('calendar-row-红色驿站').waitFor();
@@ -81,8 +92,11 @@ describe('neighborhood center (邻里中心)', () => {
       return modal;
     };
     const first = await book('志愿者例会');
+    // Against a server used before, the slot may be taken already: then this one shows the clash.
+    await Promise.race([first.waitFor({ state: 'detached' }), first.getByTestId('booking-error').waitFor()]);
+    if (await first.getByTestId('booking-error').count()) await first.getByRole('button', { name: /取\s*消/ }).click();
     await first.waitFor({ state: 'detached' });
-    await calendar.getByTestId('calendar-row-志愿服务站').getByText('志愿者例会').waitFor();
+    await calendar.getByTestId('calendar-row-志愿服务站').getByText('志愿者例会').first().waitFor();
 
     const second = await book('党员学习');
     await second.getByTestId('booking-error').getByText('该时段已被预约，请选择其他时间').waitFor();

@@ -57,8 +57,9 @@ export default function CoursesPage() {
         onChange={(v) => v[0] && setKind(v[0])}
         options={(['all', 'senior_college', 'after_school'] as const).map((k) => ({ value: k, label: k === 'all' ? t('app.all') : t(`courseKinds.${k}`) }))}
       />
-      {courses.isPending || courses.isError ? (
-        <Loading error={courses.error} />
+      {courses.isPending || courses.isError || mine.isPending ? (
+        // Until my own enrollments are known, no button may offer the wrong action.
+        <Loading error={courses.error ?? mine.error} />
       ) : items.length === 0 ? (
         <Empty text={t('app.noCourses')} />
       ) : (

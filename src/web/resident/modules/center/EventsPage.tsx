@@ -36,8 +36,9 @@ export default function EventsPage() {
   return (
     <CenterPage title={t('tiles.centerEvents.title')} testId="center-events">
       <WhoPicker residents={residents} value={who} onChange={setWho} />
-      {events.isPending || events.isError ? (
-        <Loading error={events.error} />
+      {events.isPending || events.isError || mine.isPending ? (
+        // Until my own enrollments are known, no button may offer the wrong action.
+        <Loading error={events.error ?? mine.error} />
       ) : items.length === 0 ? (
         <Empty text={t('app.noEvents')} />
       ) : (
