@@ -1,22 +1,35 @@
 /** Small pieces the center pages share: the center picker, theme tags, a resident picker. */
 import { useQuery } from '@tanstack/react-query';
 import { Select, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
-import type { Page } from '../../../shared/types';
+import type { CenterView, Page } from '../../../shared/types';
 import { themeHex, themes, type Theme } from './common';
-import { useCenters } from './data';
+import { useCenters, useVenues } from './data';
 
-/** The chosen center (the first one by default), and the picker to change it. */
+/**
+ * The chosen center (the first one by default), and the picker to change it. Roles that run a
+ * center without reading the org register (social workers) learn their centers from the rooms.
+ */
 export function useCenterChoice() {
-  const centers = useCenters();
+  const register = useCenters();
+  const rooms = useVenues({ limit: 200 }, register.isError);
+  const fromRooms = useMemo<CenterView[] | undefined>(() => {
+    if (!rooms.data) return undefined;
+    const seen = new Map<string, CenterView>();
+    for (const v of rooms.data.items) if (!seen.has(v.centerId)) seen.set(v.centerId, { id: v.centerId, communityId: v.communityId, communityName: '', name: v.centerName, address: null, areaM2: null, phone: null, openingHours: null, version: 0 });
+    return [...seen.values()];
+  }, [rooms.data]);
+  const list = register.isError ? fromRooms : register.data;
   const [centerId, setCenterId] = useState<string>();
   useEffect(() => {
-    if (!centerId && centers.data?.length) setCenterId(centers.data[0]!.id);
-  }, [centers.data, centerId]);
-  const current = centers.data?.find((c) => c.id === centerId);
-  return { centers, centerId, setCenterId, current };
+    if (!centerId && list?.length) setCenterId(list[0]!.id);
+  }, [list, centerId]);
+  const current = list?.find((c) => c.id === centerId);
+  /** True once it is known which centers there are (possibly none). */
+  const settled = list !== undefined || (register.isError && rooms.isError);
+  return { centers: { data: list }, centerId, setCenterId, current, settled };
 }
 
 export function CenterSelect({ choice }: { choice: ReturnType<typeof useCenterChoice> }) {
@@ -29,7 +42,7 @@ export function CenterSelect({ choice }: { choice: ReturnType<typeof useCenterCh
       placeholder={t('common.center')}
       value={choice.centerId}
       onChange={choice.setCenterId}
-      options={list.map((c) => ({ value: c.id, label: `${c.name}（${c.communityName}）` }))}
+      options={list.map((c) => ({ value: c.id, label: c.communityName ? `${c.name}（${c.communityName}）` : c.name }))}
       data-testid="center-select"
     />
   );

@@ -36,7 +36,7 @@ const useGet = <T>(key: string, path: string, query?: Query, enabled = true) =>
 /** The centers the caller may see (one for community staff, several for street staff). */
 export const useCenters = () => useQuery({ queryKey: ['centers'], queryFn: ({ signal }) => api.get<CenterView[]>('/centers', { signal }), staleTime: 5 * 60_000 });
 
-export const useVenues = (query: Query) => useGet<Page<Venue>>('venues', '/venues', query);
+export const useVenues = (query: Query, enabled = true) => useGet<Page<Venue>>('venues', '/venues', query, enabled);
 export const useCalendar = (query: { centerId?: string; from: string; to: string }) => useGet<CalendarView>('calendar', '/venue-calendar', query, !!query.centerId);
 export const useBookings = (query: Query) => useGet<Page<Booking>>('bookings', '/venue-bookings', query);
 

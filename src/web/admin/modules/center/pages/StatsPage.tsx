@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Chart, type ChartOption } from '../../../../shared/Chart';
 import { can, useMe } from '../../../../shared/me';
 import { PageContainer } from '../../../components/PageContainer';
-import { percent, themeHex, yuan, type Theme } from '../common';
+import { percent, themeHex, themes, yuan, type Theme } from '../common';
 import { CenterSelect, useCenterChoice } from '../components';
 import { useCenterStats, useSatisfaction, useServiceVisits } from '../data';
 import '../center.css';
@@ -22,7 +22,7 @@ export default function StatsPage() {
   const choice = useCenterChoice();
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(11, 'month').startOf('month'), dayjs().endOf('month')]);
   const query = { centerId: choice.centerId, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
-  const ready = !!choice.centerId;
+  const ready = choice.settled;
   const visits = useServiceVisits(query, ready && can(me.data, 'service_visit.read'));
   const satisfaction = useSatisfaction(query);
   const stats = useCenterStats(query);
@@ -34,8 +34,8 @@ export default function StatsPage() {
     const months = [...new Set([...v.map((b) => b.key), ...s.map((b) => b.key)])].sort();
     return {
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('stats.visits'), t('stats.satisfactionRate')] },
-      grid: { left: 50, right: 50, top: 40, bottom: 30 },
+      legend: { top: 0, data: [t('stats.visits'), t('stats.satisfactionRate')] },
+      grid: { left: 50, right: 50, top: 56, bottom: 30 },
       xAxis: { type: 'category', data: months },
       yAxis: [{ type: 'value', name: t('stats.visits') }, { type: 'value', name: '%', min: 0, max: 100 }],
       series: [
@@ -46,13 +46,15 @@ export default function StatsPage() {
   }, [visits.data, satisfaction.data, t]);
 
   const themeOption = useMemo<ChartOption>(() => {
-    const rows = (visits.data?.byTheme ?? []).filter((b) => isTheme(b.key));
-    const byTheme = (stats.data?.events.byTheme ?? []).filter((b) => !rows.some((r) => r.key === b.theme));
-    const data = [...rows.map((r) => ({ key: r.key as Theme, visits: r.visits })), ...byTheme.map((b) => ({ key: b.theme, visits: b.checkIns }))];
+    // Service visits by theme when the caller may read them, else the events' check-ins; red → purple.
+    const visitsByTheme = new Map((visits.data?.byTheme ?? []).filter((b) => isTheme(b.key)).map((b) => [b.key, b.visits]));
+    const checkIns = new Map((stats.data?.events.byTheme ?? []).map((b) => [b.theme, b.checkIns]));
+    const source = visits.data ? visitsByTheme : checkIns;
+    const data = themes.map((key) => ({ key, visits: source.get(key) ?? 0 }));
     return {
       tooltip: { trigger: 'axis' },
-      grid: { left: 70, right: 20, top: 20, bottom: 30 },
-      xAxis: { type: 'category', data: data.map((d) => t(`themes.${d.key}`)) },
+      grid: { left: 60, right: 20, top: 20, bottom: 50 },
+      xAxis: { type: 'category', data: data.map((d) => t(`themes.${d.key}`)), axisLabel: { interval: 0, rotate: 30 } },
       yAxis: { type: 'value' },
       series: [{ type: 'bar', data: data.map((d) => ({ value: d.visits, itemStyle: { color: themeHex[d.key] } })) }],
     };
@@ -68,11 +70,11 @@ export default function StatsPage() {
   );
 
   const satisfactionThemeOption = useMemo<ChartOption>(() => {
-    const rows = (satisfaction.data?.byTheme ?? []).filter((b) => isTheme(b.key));
+    const rows = themes.flatMap((key) => (satisfaction.data?.byTheme ?? []).filter((b) => b.key === key));
     return {
       tooltip: { trigger: 'axis' },
-      grid: { left: 50, right: 20, top: 20, bottom: 30 },
-      xAxis: { type: 'category', data: rows.map((r) => t(`themes.${r.key as Theme}`)) },
+      grid: { left: 50, right: 20, top: 20, bottom: 50 },
+      xAxis: { type: 'category', data: rows.map((r) => t(`themes.${r.key as Theme}`)), axisLabel: { interval: 0, rotate: 30 } },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [{ type: 'bar', data: rows.map((r) => ({ value: r.rate == null ? 0 : Math.round(r.rate * 1000) / 10, itemStyle: { color: themeHex[r.key as Theme] } })) }],
     };
