@@ -47,12 +47,12 @@ describe('neighborhood center (邻里中心)', () => {
 
     // The full course: the answer is a place on the waitlist (a second run leaves it first).
     const choir = page.getByTestId('course-card-枫之韵声乐社');
-    expect(await choir.textContent()).toContain('已满');
     if (await choir.getByTestId('my-status').count()) {
       await choir.getByRole('button', { name: '退出候补' }).click();
-      await dialogButton(page, '退出候补').click();
+      await dialogButton(page, '取消报名').click();
       await choir.getByTestId('enroll-button').waitFor();
     }
+    expect(await choir.textContent()).toContain('已满');
     await choir.getByTestId('enroll-button').click();
     await dialogButton(page, '我要报名').click();
     const result = page.locator('.adm-dialog');
