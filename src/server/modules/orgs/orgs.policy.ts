@@ -9,6 +9,9 @@ export const orgsPolicy: ModulePolicy = {
     community_secretary: ['org.read', 'center.read', 'center.manage'],
     community_staff: ['org.read', 'center.read'],
     care_officer: ['org.read', 'center.read'],
+    // Social workers run the center's rooms, courses and events day to day (seed 004).
+    social_worker: ['org.read', 'center.read'],
+    party_member: ['org.read', 'center.read'],
     grid_worker: ['org.read', 'center.read'],
     volunteer: ['org.read', 'center.read'],
     partner_contact: ['org.read', 'center.read'],

@@ -1,29 +1,12 @@
 /** Pieces the center pages of the resident app share: the page frame, loading, who acts, times. */
-import { DotLoading, ErrorBlock, NavBar, Selector, unstableSetRender } from 'antd-mobile';
+import { DotLoading, ErrorBlock, NavBar, Selector } from 'antd-mobile';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { isApiError } from '../../../shared/api';
 import type { MyCenter } from '../../../admin/modules/center/common';
 import './center.css';
-
-/*
- * antd-mobile's imperative Dialog and Toast render through ReactDOM.render, which React 19 no
- * longer has: without this they silently show nothing. The pattern is antd-mobile's own
- * (mobile.ant.design/guide/v5-for-19); it belongs in resident/main.tsx for every module.
- */
-unstableSetRender((node, container) => {
-  const box = container as Element & { txRoot?: Root };
-  box.txRoot ??= createRoot(box);
-  box.txRoot.render(node);
-  return async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    box.txRoot?.unmount();
-    delete box.txRoot;
-  };
-});
 
 export function CenterPage({ title, back = '/', children, testId }: { title: string; back?: string; children: ReactNode; testId?: string }) {
   const navigate = useNavigate();
