@@ -15,6 +15,8 @@ async function giveRole(page: Page, roleLabel: string, orgName: string): Promise
   await page.getByTestId('role-select').click();
   await page.locator('.ant-select-item-option').filter({ hasText: roleLabel }).first().click();
   await page.getByTestId('org-select').click();
+  // The tree holds every grid of the district: search it, as a user would.
+  await page.keyboard.type(orgName);
   await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: orgName }).first().click();
   await page.getByTestId('role-submit').click();
 }
@@ -34,7 +36,7 @@ describe('admin web: accounts and roles (三员分立)', () => {
     sys.allowHttpErrors(400);
     await adminSignIn(sys.page, 'sysadmin');
     await sys.page.goto('/accounts');
-    await sys.page.getByTestId('accounts-table').getByText('yw_secretary').waitFor();
+    await sys.page.getByTestId('accounts-table').locator('tbody tr.ant-table-row').first().waitFor();
     await shot(sys.page, 'admin-10-accounts-sysadmin');
 
     await sys.page.getByTestId('account-create').click();
@@ -52,6 +54,9 @@ describe('admin web: accounts and roles (三员分立)', () => {
     await form.getByLabel('确认密码').fill('Tongxin#2026ok');
     await sys.page.getByTestId('account-form-submit').click();
     await form.waitFor({ state: 'detached' });
+    // Hundreds of demo accounts: find the new one the way staff would.
+    await sys.page.getByPlaceholder('搜索用户名或姓名').fill(username);
+    await sys.page.getByPlaceholder('搜索用户名或姓名').press('Enter');
     await sys.page.getByTestId('accounts-table').getByText(username).waitFor();
     expect(sys.problems()).toEqual([]);
     await sys.context.close();

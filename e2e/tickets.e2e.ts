@@ -54,7 +54,7 @@ describe('resident tickets (民意诉求)', () => {
 
     await page.getByTestId('tile-report').click(); // tap 1
     await page.getByTestId('category-sanitation').click(); // tap 2
-    expect(await page.getByTestId('report-text').locator('textarea').inputValue()).not.toBe('');
+    expect(await page.getByTestId('report-text').locator('textarea:not([aria-hidden])').inputValue()).not.toBe('');
     await screen(page, 'tickets-02-report');
     await page.getByTestId('report-submit').click(); // tap 3
     await page.getByTestId('view-progress').waitFor();
@@ -77,7 +77,8 @@ describe('resident tickets (民意诉求)', () => {
     await page.getByTestId('my-tickets').getByText('已办结').first().click();
     await page.getByTestId('rate-card').waitFor();
     await screen(page, 'tickets-06-rate');
-    await page.locator('.tk-stars .adm-rate-star').nth(4).click();
+    // A phone: the stars answer touch (a second tap on the same star would clear it).
+    await page.locator('.tk-stars').getByRole('radio', { name: '5' }).tap();
     await page.getByTestId('rate-submit').click();
     await page.getByTestId('ticket-status').filter({ hasText: '已关闭' }).waitFor();
     await shot(page, 'tickets-07-rated');
@@ -142,7 +143,9 @@ describe('resident tickets (民意诉求)', () => {
     await page.getByTestId('entry-category').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '治安' }).click();
     await page.getByTestId('entry-building').click();
-    await page.locator('.ant-select-item-option').first().click();
+    // The first building, picked with the keyboard (the category list may still be closing).
+    await page.locator('.ant-select-dropdown').last().locator('.ant-select-item-option').first().waitFor({ state: 'attached' });
+    await page.keyboard.press('Enter');
     await page.getByTestId('entry-description').fill('来电反映：小区南门晚上有人聚集喧哗');
     await page.getByTestId('entry-contact-name').fill('王大爷');
     await page.getByTestId('entry-contact-phone').fill('13800138000');

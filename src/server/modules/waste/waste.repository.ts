@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { newId } from '../../platform/db/columns';
 import { rows, type Queryable } from '../../platform/db/client';
 import { account } from '../../platform/db/tables/auth';
-import { building, estate, household } from '../places/places.tables';
+import { building, entrance, estate, household } from '../places/places.tables';
 import { bin, dropPoint, dropPointBuilding, sortingRecord, wasteReward, wasteRewardRule, wasteSupervisor } from './waste.tables';
 
 export type DropPointRow = typeof dropPoint.$inferSelect;
@@ -80,16 +80,18 @@ export const wasteRepository = {
     return q
       .select({
         householdId: household.id,
-        address: sql<string>`${estate.name} || ${building.name} || ' ' || ${household.room}`,
+        // Rooms repeat per entrance (1单元 101, 2单元 101): the entrance is part of the address.
+        address: sql<string>`${estate.name} || ${building.name} || COALESCE(${entrance.name}, '') || ' ' || ${household.room}`,
         record: sortingRecord,
       })
       .from(dropPointBuilding)
       .innerJoin(household, eq(household.buildingId, dropPointBuilding.buildingId))
       .innerJoin(building, eq(building.id, household.buildingId))
       .innerJoin(estate, eq(estate.id, building.estateId))
+      .leftJoin(entrance, eq(entrance.id, household.entranceId))
       .leftJoin(sortingRecord, and(eq(sortingRecord.householdId, household.id), eq(sortingRecord.day, day)))
       .where(eq(dropPointBuilding.dropPointId, pointId))
-      .orderBy(asc(building.name), asc(household.room))
+      .orderBy(asc(building.name), asc(entrance.name), asc(household.room))
       .limit(2000);
   },
 

@@ -124,15 +124,15 @@ export default function ApplicationPage() {
             <Descriptions column={{ xs: 1, md: 2 }} size="small" data-testid="application-info">
               <Descriptions.Item label={t('applications.applicant')}>{a.careFileId && can(me, 'care_file.read') ? <Link to={`/care/files/${a.careFileId}`}>{a.applicantName}</Link> : a.applicantName}</Descriptions.Item>
               <Descriptions.Item label={t('common.community')}>{a.communityName}</Descriptions.Item>
-              <Descriptions.Item label={t('applications.address')} span={2}>{a.address}</Descriptions.Item>
-              <Descriptions.Item label={t('applications.reason')} span={2}>{a.reason}</Descriptions.Item>
+              <Descriptions.Item label={t('applications.address')} span="filled">{a.address}</Descriptions.Item>
+              <Descriptions.Item label={t('applications.reason')} span="filled">{a.reason}</Descriptions.Item>
               <Descriptions.Item label={t('applications.requestedAmount')}><Money fen={a.requestedAmountFen} /></Descriptions.Item>
               <Descriptions.Item label={t('applications.amount')}><Money fen={a.amountFen} /></Descriptions.Item>
               <Descriptions.Item label={t('applications.documents')}>{t('applications.documentsCount', { count: a.documentIds.length })}</Descriptions.Item>
               <Descriptions.Item label={t('applications.noticePeriod')}>{a.noticeStartsAt ? `${formatDateTime(a.noticeStartsAt)} – ${formatDateTime(a.noticeEndsAt)}` : '—'}</Descriptions.Item>
               <Descriptions.Item label={t('applications.startMonth')}>{a.startMonth ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('applications.reviewDueOn')}>{a.reviewDueOn ?? '—'}</Descriptions.Item>
-              {a.rejectReason && <Descriptions.Item label={t('applications.rejectReason')} span={2}>{a.rejectReason}</Descriptions.Item>}
+              {a.rejectReason && <Descriptions.Item label={t('applications.rejectReason')} span="filled">{a.rejectReason}</Descriptions.Item>}
             </Descriptions>
           </Card>
           <Card variant="borderless" className="care-card care-gap" title={t('applications.objections')}>

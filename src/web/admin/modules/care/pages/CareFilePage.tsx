@@ -53,7 +53,7 @@ function Household({ file }: { file: CareFileView }) {
         <Descriptions.Item label={t('file.needs')}><Tags ns="needs" values={file.needs} color="blue" /></Descriptions.Item>
         {file.incomeNotes && <Descriptions.Item label={t('file.incomeNotes')}>{file.incomeNotes}</Descriptions.Item>}
         {file.needsNotes && <Descriptions.Item label={t('file.needsNotes')}>{file.needsNotes}</Descriptions.Item>}
-        <Descriptions.Item label={t('file.summary')} span={3}>{file.summary ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('file.summary')} span="filled">{file.summary ?? '—'}</Descriptions.Item>
         {file.status === 'closed' && <Descriptions.Item label={t('file.closeReason')}>{file.closeReason ?? '—'}</Descriptions.Item>}
       </Descriptions>
     </Card>

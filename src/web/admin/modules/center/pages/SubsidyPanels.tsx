@@ -126,7 +126,7 @@ function RuleModal({ canteenId, onClose }: { canteenId: string; onClose: () => v
         </Form.Item>
         {kind === 'percent' ? (
           <Form.Item name="percent" label={t('rule.percentLabel')} rules={[required]}>
-            <InputNumber min={1} max={100} addonAfter="%" className="full-width" />
+            <InputNumber min={1} max={100} suffix="%" className="full-width" />
           </Form.Item>
         ) : (
           <Form.Item name="amountYuan" label={t('rule.amountYuan')} rules={[required]}>

@@ -36,15 +36,15 @@ export function SettingsModal({ communityId, onClose }: { communityId: string | 
           <Select options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: lt(`settings.weekdays.${d}`) }))} />
         </Form.Item>
         <Form.Item name="lectureTime" label={t('settings.time')}><TimePicker format="HH:mm" minuteStep={5} className="full-width" /></Form.Item>
-        <Form.Item name="checkinOpensMinutes" label={t('settings.opens')}><InputNumber min={0} max={240} addonAfter={t('settings.minutes')} /></Form.Item>
-        <Form.Item name="checkinClosesMinutes" label={t('settings.closes')}><InputNumber min={1} max={240} addonAfter={t('settings.minutes')} /></Form.Item>
-        <Form.Item name="reminderMinutes" label={t('settings.reminder')}><InputNumber min={5} max={2880} addonAfter={t('settings.minutes')} /></Form.Item>
+        <Form.Item name="checkinOpensMinutes" label={t('settings.opens')}><InputNumber min={0} max={240} suffix={t('settings.minutes')} /></Form.Item>
+        <Form.Item name="checkinClosesMinutes" label={t('settings.closes')}><InputNumber min={1} max={240} suffix={t('settings.minutes')} /></Form.Item>
+        <Form.Item name="reminderMinutes" label={t('settings.reminder')}><InputNumber min={5} max={2880} suffix={t('settings.minutes')} /></Form.Item>
       </div>
       <Typography.Title level={5}>{t('settings.points')}</Typography.Title>
       <div className="party-form-grid">
         {s.pointRules.map((r) => (
           <Form.Item key={r.source} name={['rules', r.source]} label={lt(`pointSources.${r.source}`)}>
-            <InputNumber min={0} max={1000} step={0.5} addonAfter={lt(`pointUnits.${r.source}`)} />
+            <InputNumber min={0} max={1000} step={0.5} suffix={lt(`pointUnits.${r.source}`)} />
           </Form.Item>
         ))}
       </div>

@@ -164,7 +164,7 @@ function PolicyModal({ policy, kindLabel, onClose }: { policy: RetentionPolicy |
             extra={t(`retention.actionHints.${policy.action}`)}
             rules={[{ required: true, message: t('retention.daysRequired') }, zodRule(security.UpdateRetentionPolicyBody.shape.retainDays, tc)]}
           >
-            <InputNumber min={1} max={36500} precision={0} addonAfter={t('retention.dayUnit')} className="sec-days" data-testid="retention-days" />
+            <InputNumber min={1} max={36500} precision={0} suffix={t('retention.dayUnit')} className="sec-days" data-testid="retention-days" />
           </Form.Item>
           <Form.Item name="enabled" label={t('retention.enabled')} valuePropName="checked" extra={t('retention.enabledHint')}>
             <Switch />

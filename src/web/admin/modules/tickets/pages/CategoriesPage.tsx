@@ -45,7 +45,7 @@ function CategoryModal({ communityId, category, onClose }: { communityId: string
         </Form.Item>
         <Space size="large" wrap>
           <Form.Item name="deadlineHours" label={t('categories.deadline')} rules={[zodRule(shape.deadlineHours, tc)]}>
-            <InputNumber min={1} max={720} addonAfter="h" data-testid="category-deadline" />
+            <InputNumber min={1} max={720} suffix="h" data-testid="category-deadline" />
           </Form.Item>
           <Form.Item name="onSite" label={t('categories.onSite')} valuePropName="checked">
             <Switch />

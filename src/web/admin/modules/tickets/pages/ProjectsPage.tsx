@@ -46,7 +46,7 @@ function ProgressForm({ projectId, milestones }: { projectId: string; milestones
       </Form.Item>
       <Space wrap align="end">
         <Form.Item name="progress" label={t('projects.progress')}>
-          <InputNumber min={0} max={100} addonAfter="%" />
+          <InputNumber min={0} max={100} suffix="%" />
         </Form.Item>
         {open.length > 0 && (
           <Form.Item name="milestoneId" label={t('projects.completeMilestone')}>

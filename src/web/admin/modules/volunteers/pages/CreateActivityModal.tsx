@@ -121,7 +121,7 @@ export function CreateActivityModal({ communities, defaultCommunityId, day, onCl
                     <Input placeholder={t('activities.fields.role')} maxLength={30} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'capacity']} rules={[{ required: true, message: tc('fieldErrors.required') }]}>
-                    <InputNumber min={1} max={10000} addonAfter={t('activities.people')} data-testid="slot-capacity" />
+                    <InputNumber min={1} max={10000} suffix={t('activities.people')} data-testid="slot-capacity" />
                   </Form.Item>
                   {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={t('activities.removeSlot')} />}
                 </Space>
@@ -143,7 +143,7 @@ export function CreateActivityModal({ communities, defaultCommunityId, day, onCl
             <InputNumber min={0} max={120} className="full-width" />
           </Form.Item>
           <Form.Item name="cancelCutoffMinutes" label={t('activities.fields.cutoff')}>
-            <InputNumber min={0} max={10080} addonAfter={t('activities.minutes')} className="full-width" placeholder="120" />
+            <InputNumber min={0} max={10080} suffix={t('activities.minutes')} className="full-width" placeholder="120" />
           </Form.Item>
         </div>
         <Form.Item name="care" label={t('activities.fields.care')} valuePropName="checked">
