@@ -89,3 +89,27 @@ export async function adminSignIn(page: Page, username: string, password = DEMO_
 
 /** A username no earlier run has used (tests may run again against the same server). */
 export const uniqueName = (prefix: string): string => `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+
+/** Signs in to the resident app (phone H5) and waits for its home page. */
+export async function phoneSignIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/m/login');
+  await page.getByTestId('login-username').locator('input').fill(username);
+  await page.getByTestId('login-password').locator('input').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('resident-greeting').waitFor();
+}
+
+/** Turns the resident app's large type (elderly mode) on or off in its settings. */
+export async function setElderly(page: Page, on: boolean): Promise<void> {
+  await page.goto('/m/settings');
+  const toggle = page.getByTestId('elderly-switch');
+  await toggle.waitFor();
+  if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.click();
+  await page.waitForLoadState('networkidle');
+}
+
+/** What the phone's screen shows right now (a long list as a full-page picture says little). */
+export async function screen(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.resolve(import.meta.dirname, 'artifacts', `${name}.png`) });
+}

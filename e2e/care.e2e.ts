@@ -6,15 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSignIn, DEMO_PASSWORD, launchBrowser, openPage, phone, shot } from './browser';
-
-async function phoneSignIn(page: Page, username: string): Promise<void> {
-  await page.goto('/m/login');
-  await page.getByTestId('login-username').locator('input').fill(username);
-  await page.getByTestId('login-password').locator('input').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('resident-greeting').waitFor();
-}
+import { adminSignIn, DEMO_PASSWORD, launchBrowser, openPage, phone, shot, phoneSignIn } from './browser';
 
 describe('care (困难帮扶)', () => {
   let browser: Browser;

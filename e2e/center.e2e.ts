@@ -5,18 +5,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSignIn, DEMO_PASSWORD, desktop, launchBrowser, openPage, phone, shot } from './browser';
+import { adminSignIn, DEMO_PASSWORD, desktop, launchBrowser, openPage, phone, shot, phoneSignIn } from './browser';
 
 // Staff and residents read times in the community's zone.
 const inShanghai = { timezoneId: 'Asia/Shanghai' };
-
-async function phoneSignIn(page: Page, username: string): Promise<void> {
-  await page.goto('/m/login');
-  await page.getByTestId('login-username').locator('input').fill(username);
-  await page.getByTestId('login-password').locator('input').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('resident-greeting').waitFor();
-}
 
 /** antd-mobile's dialog actions are plain elements with the adm-dialog-button class. */
 const dialogButton = (page: Page, text: string) => page.locator('.adm-dialog-button', { hasText: text });

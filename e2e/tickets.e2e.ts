@@ -7,29 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSignIn } from './api';
-import { adminSignIn, baseUrl, DEMO_PASSWORD, launchBrowser, openPage, phone, shot } from './browser';
-
-async function phoneSignIn(page: Page, username: string): Promise<void> {
-  await page.goto('/m/login');
-  await page.getByTestId('login-username').locator('input').fill(username);
-  await page.getByTestId('login-password').locator('input').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('resident-greeting').waitFor();
-}
-
-async function setElderly(page: Page, on: boolean): Promise<void> {
-  await page.goto('/m/settings');
-  const toggle = page.getByTestId('elderly-switch');
-  await toggle.waitFor();
-  if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.click();
-  await page.waitForLoadState('networkidle');
-}
-
-/** What the phone's screen shows right now. */
-async function screen(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.resolve(import.meta.dirname, 'artifacts', `${name}.png`) });
-}
+import { adminSignIn, baseUrl, DEMO_PASSWORD, launchBrowser, openPage, phone, shot, phoneSignIn, setElderly, screen } from './browser';
 
 const kpi = (page: Page, id: string) => page.getByTestId(`kpi-${id}`).locator('.ant-statistic-content').textContent();
 
