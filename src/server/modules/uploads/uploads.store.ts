@@ -3,6 +3,7 @@
  * S3-compatible object store are interchangeable: keys are content hashes, objects are immutable,
  * and `put` of an existing key is a no-op. See docs/uploads.md for what an S3 driver needs.
  */
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -48,7 +49,8 @@ export function createLocalUploadStore(dir: string): UploadStore {
       }
       await mkdir(path.dirname(file), { recursive: true });
       // Write beside, then rename: a reader never sees half a file, and a crash leaves only a temp file.
-      const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+      // A name of its own: two requests storing the same photo at once must not share a temp file.
+      const tmp = `${file}.${randomUUID()}.tmp`;
       await writeFile(tmp, bytes, { mode: 0o640 });
       await rename(tmp, file);
     },

@@ -115,7 +115,7 @@ export function CourseFormModal({ course, centerId, onClose }: { course?: Course
             <Select disabled={editing} options={(['senior_college', 'after_school'] as const).map((k) => ({ value: k, label: t(`courseKinds.${k}`) }))} />
           </Form.Item>
           <Form.Item name="term" label={t('course.term')} rules={[required, zodRule(rule.term, tc)]}>
-            <Input disabled={editing} maxLength={30} placeholder="2026秋季" data-testid="course-term" />
+            <Input disabled={editing} maxLength={30} placeholder={t('course.termPlaceholder')} data-testid="course-term" />
           </Form.Item>
         </div>
         <div className="form-row">
