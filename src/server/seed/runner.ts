@@ -53,5 +53,9 @@ export async function runSeeders(
       base.log.info({ seeder: seeder.name }, 'seeded');
     }
   }
+  // Planner statistics for the rows just loaded: without them the first statistics queries on a
+  // freshly seeded PostgreSQL database (before autovacuum gets to it) can pick nested loops over
+  // hundreds of thousands of rows and run for minutes.
+  if (ran.length) await db.execute(sql.raw('ANALYZE'));
   return ran;
 }
